@@ -1,0 +1,26 @@
+package dev.rappel.agent.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** An agent as the API shows it. */
+public record AgentView(
+    long id,
+    String name,
+    String timeZone,
+    String status,
+    Instant statusChangedAt,
+    List<Long> queueIds) {
+
+  public static AgentView of(Agent agent, List<Long> queueIds) {
+    return new AgentView(
+        agent.id(),
+        agent.name(),
+        agent.timeZone().map(ZoneId::getId).orElse(null),
+        agent.status().name(),
+        agent.statusChangedAt(),
+        queueIds);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.rappel.agent.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.queue.entity.Queue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Use cases of agents; each method is one transaction. */
+@Stateless
+public class Agents {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  public Agent create(String name, ZoneId timeZone, RoutingStatus status) {
+    Agent agent = new Agent(name, timeZone, clock);
+    if (status != null) {
+      agent.changeStatus(status, clock);
+    }
+    em.persist(agent);
+    em.flush();
+    return agent;
+  }
+
+  public Agent changeStatus(long id, RoutingStatus status) {
+    Agent agent = find(id);
+    agent.changeStatus(status, clock);
+    return agent;
+  }
+
+  public Agent find(long id) {
+    Agent agent = em.find(Agent.class, id);
+    if (agent == null) {
+      throw new NotFound("agent", id);
+    }
+    return agent;
+  }
+
+  public List<Agent> all() {
+    return em.createQuery("SELECT a FROM Agent a ORDER BY a.id", Agent.class).getResultList();
+  }
+
+  public List<Long> queueIdsOf(Agent agent) {
+    return em.createQuery(
+            "SELECT q.id FROM Queue q JOIN q.members m WHERE m = :agent ORDER BY q.id", Long.class)
+        .setParameter("agent", agent)
+        .getResultList();
+  }
+
+  /** The queues an agent belongs to. */
+  public List<Queue> queuesOf(Agent agent) {
+    return em.createQuery(
+            "SELECT q FROM Queue q JOIN q.members m WHERE m = :agent ORDER BY q.id", Queue.class)
+        .setParameter("agent", agent)
+        .getResultList();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.rappel.agent.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.TimeZones;
+import dev.rappel.platform.entity.Violations;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Agents and their routing status. */
+@Path("agents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agents", description = "Agents and their routing status")
+public class AgentsResource {
+
+  @Inject Agents agents;
+
+  @Context UriInfo uriInfo;
+
+  /** Body of {@code POST /agents}. */
+  public static class AgentInput {
+    public String name;
+    public String timeZone;
+    public String status;
+  }
+
+  /** Body of {@code PUT /agents/{id}/status}. */
+  public static class StatusInput {
+    public String status;
+  }
+
+  @POST
+  @Operation(summary = "Create an agent (off queue unless a status is given)")
+  public Response create(@NotNull(message = "A JSON body is required.") AgentInput body) {
+    Violations violations = new Violations();
+    ZoneId zone =
+        violations.check(() -> TimeZones.parseOptional(body.timeZone, "timeZone").orElse(null));
+    RoutingStatus status =
+        violations.check(
+            () -> Inputs.enumValue(body.status, RoutingStatus.class, "status").orElse(null));
+    violations.throwIfAny();
+    Agent agent = agents.create(body.name, zone, status);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
+        .entity(AgentView.of(agent, List.of()))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "All agents")
+  public List<AgentView> all() {
+    return agents.all().stream().map(a -> AgentView.of(a, agents.queueIdsOf(a))).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One agent, with the queues it belongs to")
+  public AgentView one(@PathParam("id") long id) {
+    Agent agent = agents.find(id);
+    return AgentView.of(agent, agents.queueIdsOf(agent));
+  }
+
+  @PUT
+  @Path("{id}/status")
+  @Operation(summary = "Change the agent's routing status: OFF_QUEUE, AVAILABLE or BUSY")
+  public AgentView status(
+      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") StatusInput body) {
+    RoutingStatus status = Inputs.requiredEnum(body.status, RoutingStatus.class, "status");
+    Agent agent = agents.changeStatus(id, status);
+    return AgentView.of(agent, agents.queueIdsOf(agent));
+  }
+}

@@ -1,0 +1,228 @@
+package dev.rappel.callback.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.control.CallbackFilter;
+import dev.rappel.callback.control.CallbackSearch;
+import dev.rappel.callback.entity.AgentScheduleRequest;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackTime;
+import dev.rappel.callback.entity.IntegrationRequest;
+import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Violations;
+import dev.rappel.queue.entity.Queue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The callback use cases, shared by the REST API and the consoles; each method is one transaction.
+ */
+@Stateless
+public class Callbacks {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject CallbackSearch search;
+
+  /** What an agent sent to schedule an interaction's callback, parsed but not yet resolved. */
+  public record ScheduleCommand(
+      Optional<LocalDate> date,
+      Optional<LocalTime> time,
+      Optional<ZoneId> customerZone,
+      Optional<PhoneNumber> phoneNumber,
+      Optional<Long> queueId,
+      boolean routeToMe,
+      boolean takeOwnership,
+      Optional<String> notes) {}
+
+  /** What an integration sent, parsed but not yet resolved. */
+  public record CreateCommand(
+      Long queueId,
+      PhoneNumber phoneNumber,
+      String customerName,
+      Optional<Instant> scheduledAt,
+      Optional<ZoneId> customerZone,
+      Optional<PhoneNumber> callerId,
+      Optional<String> callerIdName,
+      Optional<Long> preferredAgentId,
+      Map<String, String> data) {}
+
+  /** A change of time, zone, queue or owner; each part only when present. */
+  public record ChangeCommand(
+      Optional<Instant> scheduledAt,
+      Optional<ZoneId> timeZone,
+      Optional<Long> queueId,
+      boolean ownerGiven,
+      Optional<Long> ownerAgentId) {}
+
+  public Callback scheduleFromInteraction(
+      long interactionId, ScheduleCommand command, String actor) {
+    Interaction interaction = em.find(Interaction.class, interactionId);
+    if (interaction == null) {
+      throw new NotFound("interaction", interactionId);
+    }
+    // Serialises two agents scheduling the same interaction at once; the unique key is the
+    // backstop.
+    em.lock(interaction, LockModeType.PESSIMISTIC_WRITE);
+    requireNoCallbackYet(interaction);
+    Violations violations = new Violations();
+    Optional<Queue> queue =
+        command.queueId().map(id -> violations.check(() -> queue(id, "queueId")));
+    violations.throwIfAny();
+    var request =
+        new AgentScheduleRequest(
+            command.date(),
+            command.time(),
+            command.customerZone(),
+            command.phoneNumber(),
+            queue,
+            command.routeToMe(),
+            command.takeOwnership(),
+            command.notes());
+    Callback callback = Callback.fromInteraction(interaction, request, clock, actor);
+    persist(callback);
+    return callback;
+  }
+
+  public Callback createFromIntegration(CreateCommand command, String actor) {
+    Violations violations = new Violations();
+    Queue queue = null;
+    if (command.queueId() == null) {
+      violations.add("queueId", "is required: the queue that will handle the callback.");
+    } else {
+      queue = violations.check(() -> queue(command.queueId(), "queueId"));
+    }
+    Optional<Agent> preferred =
+        command.preferredAgentId().map(id -> violations.check(() -> agent(id, "preferredAgentId")));
+    violations.throwIfAny();
+    var request =
+        new IntegrationRequest(
+            queue,
+            command.phoneNumber(),
+            command.customerName(),
+            command.scheduledAt(),
+            command.customerZone(),
+            command.callerId(),
+            command.callerIdName(),
+            preferred,
+            command.data());
+    Callback callback = Callback.fromIntegration(request, clock, actor);
+    persist(callback);
+    return callback;
+  }
+
+  public Callback find(long id) {
+    Callback callback = em.find(Callback.class, id);
+    if (callback == null) {
+      throw new NotFound("callback", id);
+    }
+    return callback;
+  }
+
+  public CallbackSearch.Page list(CallbackFilter filter, int page, int size) {
+    return search.find(filter, page, size);
+  }
+
+  /**
+   * Reschedules and reassigns in one step, under the same rules as scheduling. Ownership changes
+   * first, so that a move to a queue without owned callbacks can release the owner in the same
+   * request.
+   */
+  public Callback change(long id, ChangeCommand command, String actor) {
+    Callback callback = find(id);
+    Violations violations = new Violations();
+    Optional<Queue> queue = command.queueId().map(q -> violations.check(() -> queue(q, "queueId")));
+    Optional<Agent> owner =
+        command.ownerAgentId().map(a -> violations.check(() -> agent(a, "ownerAgentId")));
+    violations.throwIfAny();
+
+    if (command.ownerGiven() && owner.isEmpty()) {
+      callback.releaseOwnership(clock, actor);
+    }
+    queue.ifPresent(q -> callback.moveToQueue(q, clock, actor));
+    if (command.scheduledAt().isPresent() || command.timeZone().isPresent()) {
+      CallbackTime current = callback.time();
+      CallbackTime target =
+          new CallbackTime(
+              command.scheduledAt().orElse(current.instant()),
+              command.timeZone().orElse(current.zone()));
+      if (!target.equals(current)) {
+        callback.reschedule(target, clock, actor);
+      }
+    }
+    owner.ifPresent(agent -> callback.assignOwner(agent, clock, actor));
+    return callback;
+  }
+
+  public Callback cancel(long id, String actor) {
+    Callback callback = find(id);
+    callback.cancel(clock, actor);
+    return callback;
+  }
+
+  private void requireNoCallbackYet(Interaction interaction) {
+    long existing =
+        em.createNamedQuery(Callback.COUNT_FOR_INTERACTION, Long.class)
+            .setParameter("interaction", interaction)
+            .getSingleResult();
+    if (existing > 0) {
+      throw new Conflict(
+          "Interaction " + interaction.id() + " already has a callback; only one is allowed.");
+    }
+  }
+
+  private void persist(Callback callback) {
+    try {
+      em.persist(callback);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueKeyViolation(e)) {
+        // The unique key on interaction_id caught a race the check above could not see.
+        throw new Conflict("This interaction already has a callback; only one is allowed.");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isUniqueKeyViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState().startsWith("23");
+      }
+    }
+    return false;
+  }
+
+  private Queue queue(long id, String field) {
+    Queue queue = em.find(Queue.class, id);
+    if (queue == null) {
+      throw new RuleViolation(field, "No queue has the id " + id + ".");
+    }
+    return queue;
+  }
+
+  private Agent agent(long id, String field) {
+    Agent agent = em.find(Agent.class, id);
+    if (agent == null) {
+      throw new RuleViolation(field, "No agent has the id " + id + ".");
+    }
+    return agent;
+  }
+}

@@ -1,0 +1,227 @@
+package dev.rappel.callback.boundary;
+
+import dev.rappel.callback.control.CallbackFilter;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.boundary.Actors;
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.TimeZones;
+import dev.rappel.platform.entity.Violations;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Callbacks: created by integrations, read, listed, rescheduled, reassigned and canceled. */
+@Path("callbacks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Callbacks", description = "Scheduled callbacks")
+public class CallbacksResource {
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 500;
+
+  @Inject Callbacks callbacks;
+
+  @Inject PhoneNumbers phoneNumbers;
+
+  @Inject Clock clock;
+
+  @Context UriInfo uriInfo;
+
+  @Context SecurityContext security;
+
+  @POST
+  @Operation(
+      summary = "Create a callback (integrations)",
+      description = "Without scheduledAt the callback is due now.")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
+  public Response create(@NotNull(message = "A JSON body is required.") CreateInput in) {
+    Violations violations = new Violations();
+    PhoneNumber phone = violations.check(() -> phoneNumbers.parse(in.phoneNumber, "phoneNumber"));
+    Optional<Instant> at =
+        violations.checkOptional(() -> Inputs.instant(in.scheduledAt, "scheduledAt"));
+    Optional<ZoneId> zone =
+        violations.checkOptional(() -> TimeZones.parseOptional(in.timeZone, "timeZone"));
+    Optional<PhoneNumber> callerId =
+        violations.checkOptional(() -> phoneNumbers.parseOptional(in.callerId, "callerId"));
+    violations.throwIfAny();
+    var command =
+        new Callbacks.CreateCommand(
+            in.queueId,
+            phone,
+            in.customerName,
+            at,
+            zone,
+            callerId,
+            Optional.ofNullable(in.callerIdName),
+            Optional.ofNullable(in.preferredAgentId),
+            in.data == null ? Map.of() : in.data);
+    Callback callback = callbacks.createFromIntegration(command, Actors.of(security));
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(callback.id().toString()).build())
+        .entity(CallbackView.of(callback, clock))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One callback, with its attempts and history")
+  @APIResponse(responseCode = "404", description = "Unknown callback")
+  public CallbackView one(@PathParam("id") long id) {
+    return CallbackView.of(callbacks.find(id), clock);
+  }
+
+  @GET
+  @Operation(summary = "The supervisor's list, filtered and paged, in due-time order")
+  public CallbackPage list(
+      @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
+          String state,
+      @QueryParam("queueId") String queueId,
+      @Parameter(description = "Callbacks the agent scheduled, owns or is preferred for")
+          @QueryParam("agentId")
+          String agentId,
+      @Parameter(description = "Due at or after (RFC 3339)") @QueryParam("from") String from,
+      @Parameter(description = "Due before (RFC 3339)") @QueryParam("to") String to,
+      @Parameter(description = "Customer number, or its beginning, in E.164")
+          @QueryParam("phoneNumber")
+          String phoneNumber,
+      @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+      @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size")
+          String size) {
+    Violations violations = new Violations();
+    Set<CallbackState> states = violations.check(() -> states(state));
+    Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
+    Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
+    Optional<Instant> fromAt = violations.checkOptional(() -> Inputs.instant(from, "from"));
+    Optional<Instant> toAt = violations.checkOptional(() -> Inputs.instant(to, "to"));
+    Optional<String> number = violations.checkOptional(() -> numberPrefix(phoneNumber));
+    Integer pageNumber = violations.check(() -> Inputs.intInRange(page, 0, 0, 1_000_000, "page"));
+    Integer pageSize =
+        violations.check(
+            () -> Inputs.intInRange(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size"));
+    violations.throwIfAny();
+    var filter = new CallbackFilter(states, queue, agent, fromAt, toAt, number);
+    var result = callbacks.list(filter, pageNumber, pageSize);
+    return new CallbackPage(
+        result.items().stream().map(c -> CallbackView.summary(c, clock)).toList(),
+        result.total(),
+        pageNumber,
+        pageSize);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Operation(
+      summary = "Reschedule or reassign a callback",
+      description =
+          "Fields: scheduledAt (RFC 3339), timeZone (IANA), queueId, ownerAgentId (null releases"
+              + " the ownership). Absent fields do not change.")
+  @APIResponse(responseCode = "404", description = "Unknown callback")
+  @APIResponse(responseCode = "409", description = "The callback is finished or being handled")
+  @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
+  public CallbackView change(
+      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") JsonObject body) {
+    Violations violations = new Violations();
+    Optional<Instant> at =
+        violations.checkOptional(() -> Inputs.instant(text(body, "scheduledAt"), "scheduledAt"));
+    Optional<ZoneId> zone =
+        violations.checkOptional(() -> TimeZones.parseOptional(text(body, "timeZone"), "timeZone"));
+    Optional<Long> queueId = Optional.ofNullable(number(body, "queueId"));
+    boolean ownerGiven = body.containsKey("ownerAgentId");
+    Optional<Long> owner = Optional.ofNullable(number(body, "ownerAgentId"));
+    violations.throwIfAny();
+    var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner);
+    return CallbackView.of(callbacks.change(id, command, Actors.of(security)), clock);
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Cancel a callback")
+  @APIResponse(responseCode = "404", description = "Unknown callback")
+  @APIResponse(responseCode = "409", description = "The callback is already finished")
+  public CallbackView cancel(@PathParam("id") long id) {
+    return CallbackView.of(callbacks.cancel(id, Actors.of(security)), clock);
+  }
+
+  private static Set<CallbackState> states(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Set.of();
+    }
+    Set<CallbackState> states = EnumSet.noneOf(CallbackState.class);
+    Arrays.stream(raw.split(","))
+        .filter(s -> !s.isBlank())
+        .forEach(s -> states.add(Inputs.requiredEnum(s, CallbackState.class, "state")));
+    return states;
+  }
+
+  /** A whole number or the beginning of one: "+331" finds every Paris number. */
+  private static Optional<String> numberPrefix(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    String digits = raw.replaceAll("[\\s().-]", "");
+    if (!digits.matches("\\+?[0-9]{1,15}")) {
+      throw new RuleViolation(
+          "phoneNumber", "'" + raw + "' is not a phone number or the beginning of one.");
+    }
+    return Optional.of(digits.startsWith("+") ? digits : "+" + digits);
+  }
+
+  private static String text(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString string) {
+      return string.getString();
+    }
+    throw new BadRequestException(field + " must be a string.");
+  }
+
+  private static Long number(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number && number.isIntegral()) {
+      return number.longValue();
+    }
+    throw new BadRequestException(field + " must be a whole number (an id) or null.");
+  }
+}

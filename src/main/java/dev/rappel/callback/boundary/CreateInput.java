@@ -1,0 +1,22 @@
+package dev.rappel.callback.boundary;
+
+import java.util.Map;
+
+/** Body of {@code POST /callbacks}, for integrations; no {@code scheduledAt} means due now. */
+public class CreateInput {
+  public Long queueId;
+  public String phoneNumber;
+  public String customerName;
+
+  /** RFC 3339 with an offset. */
+  public String scheduledAt;
+
+  public String timeZone;
+
+  /** E.164 number shown to the customer. */
+  public String callerId;
+
+  public String callerIdName;
+  public Long preferredAgentId;
+  public Map<String, String> data;
+}

@@ -1,0 +1,88 @@
+package dev.rappel.callback.boundary;
+
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.boundary.Actors;
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.TimeZones;
+import dev.rappel.platform.entity.Violations;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An agent schedules the callback of the interaction it handles. */
+@Path("interactions/{id}/callback")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Callbacks")
+public class InteractionCallbackResource {
+
+  @Inject Callbacks callbacks;
+
+  @Inject PhoneNumbers phoneNumbers;
+
+  @Inject Clock clock;
+
+  @Context UriInfo uriInfo;
+
+  @Context SecurityContext security;
+
+  @POST
+  @Operation(
+      summary = "Schedule the callback of an interaction",
+      description =
+          "Every field is optional: date defaults to today and time to now + 30 minutes in the"
+              + " customer's zone (or the agent's, or the server's), the number to the caller's,"
+              + " the queue to the one that received the interaction. At most one callback per"
+              + " interaction.")
+  @APIResponse(responseCode = "201", description = "Scheduled")
+  @APIResponse(responseCode = "404", description = "Unknown interaction")
+  @APIResponse(responseCode = "409", description = "The interaction already has a callback")
+  @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
+  public Response schedule(@PathParam("id") long interactionId, ScheduleInput body) {
+    ScheduleInput in = body == null ? new ScheduleInput() : body;
+    Violations violations = new Violations();
+    Optional<LocalDate> date = violations.checkOptional(() -> Inputs.date(in.date, "date"));
+    Optional<LocalTime> time = violations.checkOptional(() -> Inputs.time(in.time, "time"));
+    Optional<ZoneId> zone =
+        violations.checkOptional(() -> TimeZones.parseOptional(in.timeZone, "timeZone"));
+    Optional<PhoneNumber> phone =
+        violations.checkOptional(() -> phoneNumbers.parseOptional(in.phoneNumber, "phoneNumber"));
+    violations.throwIfAny();
+    var command =
+        new Callbacks.ScheduleCommand(
+            date,
+            time,
+            zone,
+            phone,
+            Optional.ofNullable(in.queueId),
+            Boolean.TRUE.equals(in.routeToMe),
+            Boolean.TRUE.equals(in.takeOwnership),
+            Optional.ofNullable(in.notes));
+    Callback callback =
+        callbacks.scheduleFromInteraction(interactionId, command, Actors.of(security));
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("callbacks").path(callback.id().toString()).build())
+        .entity(CallbackView.of(callback, clock))
+        .build();
+  }
+}

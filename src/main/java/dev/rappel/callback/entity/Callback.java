@@ -1,0 +1,466 @@
+package dev.rappel.callback.entity;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Violations;
+import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.queue.entity.Queue;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A promise to call a number at an instant, in the customer's zone, routed to a queue and
+ * optionally to a preferred or owning agent. Its rules live here; every change is recorded in its
+ * history with the actor who made it.
+ */
+@Entity
+@Table(name = "callback")
+@NamedQuery(
+    name = Callback.COUNT_FOR_INTERACTION,
+    query = "SELECT COUNT(c) FROM Callback c WHERE c.interaction = :interaction")
+@NamedQuery(
+    name = Callback.FOR_INTERACTION,
+    query = "SELECT c FROM Callback c WHERE c.interaction = :interaction")
+public class Callback {
+  public static final String COUNT_FOR_INTERACTION = "Callback.countForInteraction";
+  public static final String FOR_INTERACTION = "Callback.forInteraction";
+  public static final int MAX_NOTES = 2000;
+  public static final int MAX_NAME = 200;
+  public static final int MAX_CALLER_ID_NAME = 100;
+  public static final int MAX_DATA_ENTRIES = 50;
+  public static final int MAX_DATA_KEY = 100;
+  public static final int MAX_DATA_VALUE = 1000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "interaction_id")
+  private Interaction interaction;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "queue_id")
+  private Queue queue;
+
+  @Column(name = "phone_number")
+  private String phoneNumber;
+
+  @Column(name = "customer_name")
+  private String customerName;
+
+  @Column(name = "time_zone")
+  private ZoneId timeZone;
+
+  @Column(name = "scheduled_at")
+  private Instant scheduledAt;
+
+  @Enumerated(EnumType.STRING)
+  private CallbackState state;
+
+  /** The agent who scheduled it, when an agent did. */
+  @ManyToOne
+  @JoinColumn(name = "scheduled_by_agent_id")
+  private Agent scheduledBy;
+
+  @ManyToOne
+  @JoinColumn(name = "preferred_agent_id")
+  private Agent preferredAgent;
+
+  @ManyToOne
+  @JoinColumn(name = "owner_agent_id")
+  private Agent owner;
+
+  @Column(name = "ownership_expires_at")
+  private Instant ownershipExpiresAt;
+
+  @Column(name = "caller_id")
+  private String callerId;
+
+  @Column(name = "caller_id_name")
+  private String callerIdName;
+
+  private String notes;
+
+  @ElementCollection
+  @CollectionTable(name = "callback_data", joinColumns = @JoinColumn(name = "callback_id"))
+  @MapKeyColumn(name = "data_key")
+  @Column(name = "data_value")
+  private Map<String, String> data = new LinkedHashMap<>();
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "created_by")
+  private String createdBy;
+
+  @OneToMany(mappedBy = "callback", cascade = CascadeType.ALL)
+  @OrderBy("number")
+  private List<Attempt> attempts = new ArrayList<>();
+
+  @OneToMany(mappedBy = "callback", cascade = CascadeType.ALL)
+  @OrderBy("id")
+  private List<HistoryEntry> history = new ArrayList<>();
+
+  @Version private long version;
+
+  protected Callback() {}
+
+  /**
+   * An agent schedules the callback of the interaction it handles (rules 2 to 7): defaults from the
+   * interaction, the 30-day window, queue selection only when allowed, route-to-me and ownership
+   * only for the agent on the interaction and ownership only within the queue's policy.
+   */
+  public static Callback fromInteraction(
+      Interaction interaction, AgentScheduleRequest request, Clock clock, String actor) {
+    Violations violations = new Violations();
+    Optional<Agent> agent = interaction.agent();
+    ZoneId zone =
+        request
+            .customerZone()
+            .orElseGet(() -> agent.map(a -> a.workingZone(clock)).orElse(clock.getZone()));
+    CallbackTime time =
+        violations.check(
+            () ->
+                CallbackTime.fromAgentInput(request.date(), request.time(), zone, clock)
+                    .requireWithinWindow(clock, request.date().isPresent() ? "date" : "time"));
+
+    Optional<PhoneNumber> phone = request.phoneNumber().or(interaction::ani);
+    if (phone.isEmpty()) {
+      violations.add(
+          "phoneNumber", "The caller's number is unknown for this interaction; give a number.");
+    }
+
+    Queue queue = request.queue().orElse(interaction.queue());
+    if (!queue.equals(interaction.queue())
+        && !interaction.queue().settings().allowsAgentQueueSelection()) {
+      violations.add(
+          "queueId",
+          "Queue '"
+              + interaction.queue().name()
+              + "' does not let agents send its callbacks to another queue.");
+    }
+    if ((request.routeToMe() || request.takeOwnership()) && agent.isEmpty()) {
+      violations.add(
+          request.takeOwnership() ? "takeOwnership" : "routeToMe",
+          "No agent is handling this interaction, so there is nobody to route it to.");
+    }
+    Instant ownershipExpiry = null;
+    if (request.takeOwnership() && agent.isPresent() && time != null) {
+      ownershipExpiry =
+          violations.check(
+              () ->
+                  queue
+                      .settings()
+                      .ownedCallbacks()
+                      .ownershipExpiry(time.instant(), clock.instant(), "takeOwnership"));
+    }
+    String notes = request.notes().map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+    if (notes != null && notes.length() > MAX_NOTES) {
+      violations.add("notes", "must be at most " + MAX_NOTES + " characters.");
+    }
+    violations.throwIfAny();
+
+    Callback callback = new Callback();
+    callback.interaction = interaction;
+    callback.queue = queue;
+    callback.phoneNumber = phone.get().e164();
+    callback.timeZone = time.zone();
+    callback.scheduledAt = time.instant();
+    callback.scheduledBy = agent.orElse(null);
+    callback.notes = notes;
+    if (request.routeToMe()) {
+      callback.preferredAgent = agent.get();
+    }
+    if (request.takeOwnership()) {
+      callback.owner = agent.get();
+      callback.ownershipExpiresAt = ownershipExpiry;
+    }
+    callback.open(clock, actor);
+    return callback;
+  }
+
+  /** An integration creates a callback; without a time it is due now. */
+  public static Callback fromIntegration(IntegrationRequest request, Clock clock, String actor) {
+    Violations violations = new Violations();
+    ZoneId zone = request.customerZone().orElse(clock.getZone());
+    Instant at = request.scheduledAt().orElse(clock.instant());
+    CallbackTime time =
+        violations.check(
+            () -> new CallbackTime(at, zone).requireWithinWindow(clock, "scheduledAt"));
+    String name = request.customerName() == null ? "" : request.customerName().strip();
+    if (name.isEmpty()) {
+      violations.add("customerName", "The customer's name is required.");
+    } else if (name.length() > MAX_NAME) {
+      violations.add("customerName", "must be at most " + MAX_NAME + " characters.");
+    }
+    String callerIdName =
+        request.callerIdName().map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+    if (callerIdName != null && callerIdName.length() > MAX_CALLER_ID_NAME) {
+      violations.add("callerIdName", "must be at most " + MAX_CALLER_ID_NAME + " characters.");
+    }
+    Map<String, String> data = request.data() == null ? Map.of() : request.data();
+    checkData(data, violations);
+    violations.throwIfAny();
+
+    Callback callback = new Callback();
+    callback.queue = request.queue();
+    callback.phoneNumber = request.phoneNumber().e164();
+    callback.customerName = name;
+    callback.timeZone = time.zone();
+    callback.scheduledAt = time.instant();
+    callback.callerId = request.callerId().map(PhoneNumber::e164).orElse(null);
+    callback.callerIdName = callerIdName;
+    callback.preferredAgent = request.preferredAgent().orElse(null);
+    callback.data.putAll(new TreeMap<>(data));
+    callback.open(clock, actor);
+    return callback;
+  }
+
+  private static void checkData(Map<String, String> data, Violations violations) {
+    if (data.size() > MAX_DATA_ENTRIES) {
+      violations.add("data", "may hold at most " + MAX_DATA_ENTRIES + " entries.");
+      return;
+    }
+    data.forEach(
+        (key, value) -> {
+          if (key == null || key.isBlank() || key.length() > MAX_DATA_KEY) {
+            violations.add("data", "keys must be 1 to " + MAX_DATA_KEY + " characters.");
+          } else if (value == null || value.length() > MAX_DATA_VALUE) {
+            violations.add(
+                "data." + key, "must be a string of at most " + MAX_DATA_VALUE + " characters.");
+          }
+        });
+  }
+
+  private void open(Clock clock, String actor) {
+    this.state = CallbackState.SCHEDULED;
+    this.createdAt = clock.instant();
+    this.createdBy = actor;
+    record(
+        "SCHEDULED",
+        actor,
+        clock,
+        "for "
+            + time().describe()
+            + " on queue '"
+            + queue.name()
+            + "'"
+            + (preferredAgent != null ? ", preferring agent " + preferredAgent.id() : "")
+            + (owner != null ? ", owned by agent " + owner.id() : ""));
+  }
+
+  /**
+   * Moves the callback to another instant (and optionally zone), under the same window and
+   * ownership rules as when it was scheduled. A due callback that was waiting goes back to waiting
+   * for its new time.
+   */
+  public void reschedule(CallbackTime newTime, Clock clock, String actor) {
+    requireWaiting("rescheduled");
+    newTime.requireWithinWindow(clock, "scheduledAt");
+    Instant newExpiry = null;
+    if (owner != null) {
+      newExpiry =
+          queue
+              .settings()
+              .ownedCallbacks()
+              .ownershipExpiry(newTime.instant(), clock.instant(), "scheduledAt");
+    }
+    CallbackTime before = time();
+    scheduledAt = newTime.instant();
+    timeZone = newTime.zone();
+    if (newExpiry != null) {
+      ownershipExpiresAt = newExpiry;
+    }
+    state = CallbackState.SCHEDULED;
+    record("RESCHEDULED", actor, clock, "from " + before.describe() + " to " + time().describe());
+  }
+
+  /** Sends the callback to another queue; an owned callback only to a queue that allows owning. */
+  public void moveToQueue(Queue target, Clock clock, String actor) {
+    requireWaiting("moved to another queue");
+    if (target.equals(queue)) {
+      return;
+    }
+    if (owner != null && !target.settings().ownedCallbacks().isEnabled()) {
+      throw new RuleViolation(
+          "queueId",
+          "Queue '"
+              + target.name()
+              + "' does not allow owned callbacks; release the ownership (ownerAgentId: null)"
+              + " to move this one there.");
+    }
+    String from = queue.name();
+    queue = target;
+    record("QUEUE_CHANGED", actor, clock, "from '" + from + "' to '" + target.name() + "'");
+  }
+
+  /** Gives the callback to an agent for the ownership period of its queue's policy. */
+  public void assignOwner(Agent agent, Clock clock, String actor) {
+    requireWaiting("reassigned");
+    if (agent.equals(owner)) {
+      return;
+    }
+    takeOwnership(agent, clock, "ownerAgentId");
+    record(
+        "OWNER_CHANGED",
+        actor,
+        clock,
+        "owned by agent " + agent.id() + " until " + ownershipExpiresAt);
+  }
+
+  /** Ends ownership: the callback goes to its queue like any other. */
+  public void releaseOwnership(Clock clock, String actor) {
+    requireWaiting("reassigned");
+    if (owner == null) {
+      return;
+    }
+    Long previous = owner.id();
+    owner = null;
+    ownershipExpiresAt = null;
+    record("OWNERSHIP_RELEASED", actor, clock, "agent " + previous + " no longer owns it");
+  }
+
+  private void takeOwnership(Agent agent, Clock clock, String field) {
+    OwnedCallbackPolicy policy = queue.settings().ownedCallbacks();
+    ownershipExpiresAt = policy.ownershipExpiry(scheduledAt, clock.instant(), field);
+    owner = agent;
+  }
+
+  /** Cancels a callback that has not finished; a finished one cannot change. */
+  public void cancel(Clock clock, String actor) {
+    if (state.isTerminal()) {
+      throw new Conflict("Callback " + id + " is already " + state + " and cannot be canceled.");
+    }
+    state = CallbackState.CANCELED;
+    record("CANCELED", actor, clock, null);
+  }
+
+  private void requireWaiting(String change) {
+    if (state.isTerminal()) {
+      throw new Conflict(
+          "Callback " + id + " is " + state + " and can no longer be " + change + ".");
+    }
+    if (!state.isWaiting()) {
+      throw new Conflict(
+          "Callback "
+              + id
+              + " is "
+              + state
+              + ": an agent is handling it, so it cannot be "
+              + change
+              + " now.");
+    }
+  }
+
+  void record(String event, String actor, Clock clock, String detail) {
+    history.add(new HistoryEntry(this, clock.instant(), event, actor, detail));
+  }
+
+  public CallbackTime time() {
+    return new CallbackTime(scheduledAt, timeZone);
+  }
+
+  public Optional<Ownership> ownership() {
+    return owner == null ? Optional.empty() : Optional.of(new Ownership(owner, ownershipExpiresAt));
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Optional<Interaction> interaction() {
+    return Optional.ofNullable(interaction);
+  }
+
+  public Queue queue() {
+    return queue;
+  }
+
+  public PhoneNumber phoneNumber() {
+    return new PhoneNumber(phoneNumber);
+  }
+
+  public Optional<String> customerName() {
+    return Optional.ofNullable(customerName);
+  }
+
+  public CallbackState state() {
+    return state;
+  }
+
+  public Optional<Agent> scheduledBy() {
+    return Optional.ofNullable(scheduledBy);
+  }
+
+  public Optional<Agent> preferredAgent() {
+    return Optional.ofNullable(preferredAgent);
+  }
+
+  public Optional<PhoneNumber> callerId() {
+    return Optional.ofNullable(callerId).map(PhoneNumber::new);
+  }
+
+  public Optional<String> callerIdName() {
+    return Optional.ofNullable(callerIdName);
+  }
+
+  public Optional<String> notes() {
+    return Optional.ofNullable(notes);
+  }
+
+  public Map<String, String> data() {
+    return Collections.unmodifiableMap(data);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public List<Attempt> attempts() {
+    return Collections.unmodifiableList(attempts);
+  }
+
+  public List<HistoryEntry> history() {
+    return Collections.unmodifiableList(history);
+  }
+
+  public long version() {
+    return version;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.rappel.callback.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One step in a callback's life: what happened, when, and who did it. */
+@Entity
+@Table(name = "callback_event")
+public class HistoryEntry {
+  public static final int MAX_DETAIL = 500;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "callback_id")
+  private Callback callback;
+
+  @Column(name = "occurred_at")
+  private Instant at;
+
+  private String event;
+
+  private String actor;
+
+  private String detail;
+
+  protected HistoryEntry() {}
+
+  HistoryEntry(Callback callback, Instant at, String event, String actor, String detail) {
+    this.callback = callback;
+    this.at = at;
+    this.event = event;
+    this.actor = actor;
+    this.detail =
+        detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  public String event() {
+    return event;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String detail() {
+    return detail;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.rappel.interaction.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.interaction.entity.MediaType;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Violations;
+import dev.rappel.queue.entity.Queue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Use cases of interactions as the ACD reports them; each method is one transaction. */
+@Stateless
+public class Interactions {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  public Interaction record(
+      MediaType mediaType, Long queueId, Optional<PhoneNumber> ani, Long agentId) {
+    Violations violations = new Violations();
+    Queue queue = null;
+    if (queueId == null) {
+      violations.add("queueId", "is required: the queue that received the interaction.");
+    } else {
+      queue = em.find(Queue.class, queueId);
+      if (queue == null) {
+        violations.add("queueId", "No queue has the id " + queueId + ".");
+      }
+    }
+    Agent agent = null;
+    if (agentId != null) {
+      agent = em.find(Agent.class, agentId);
+      if (agent == null) {
+        violations.add("agentId", "No agent has the id " + agentId + ".");
+      }
+    }
+    violations.throwIfAny();
+    if (mediaType == null) {
+      throw new RuleViolation("mediaType", "is required.");
+    }
+    Interaction interaction = new Interaction(mediaType, queue, ani, agent, clock);
+    em.persist(interaction);
+    em.flush();
+    return interaction;
+  }
+
+  public Interaction find(long id) {
+    Interaction interaction = em.find(Interaction.class, id);
+    if (interaction == null) {
+      throw new NotFound("interaction", id);
+    }
+    return interaction;
+  }
+}

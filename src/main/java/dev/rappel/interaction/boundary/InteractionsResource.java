@@ -1,0 +1,69 @@
+package dev.rappel.interaction.boundary;
+
+import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.interaction.entity.MediaType;
+import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Violations;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** ACD interactions, as the ACD reports them. */
+@Path("interactions")
+@RequestScoped
+@Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+@Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+@Tag(name = "Interactions", description = "ACD voice interactions that callbacks come from")
+public class InteractionsResource {
+
+  @Inject Interactions interactions;
+
+  @Inject PhoneNumbers phoneNumbers;
+
+  @Context UriInfo uriInfo;
+
+  /** Body of {@code POST /interactions}. */
+  public static class InteractionInput {
+    public String mediaType;
+    public Long queueId;
+    public String ani;
+    public Long agentId;
+  }
+
+  @POST
+  @Operation(summary = "Record an interaction: mediaType CALL, CALLBACK, OUTBOUND or VOICEMAIL")
+  public Response create(@NotNull(message = "A JSON body is required.") InteractionInput body) {
+    Violations violations = new Violations();
+    MediaType mediaType =
+        violations.check(() -> Inputs.requiredEnum(body.mediaType, MediaType.class, "mediaType"));
+    Optional<PhoneNumber> ani =
+        violations.checkOptional(() -> phoneNumbers.parseOptional(body.ani, "ani"));
+    violations.throwIfAny();
+    Interaction interaction = interactions.record(mediaType, body.queueId, ani, body.agentId);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(interaction.id().toString()).build())
+        .entity(InteractionView.of(interaction))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One interaction")
+  public InteractionView one(@PathParam("id") long id) {
+    return InteractionView.of(interactions.find(id));
+  }
+}

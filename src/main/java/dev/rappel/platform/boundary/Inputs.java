@@ -1,0 +1,106 @@
+package dev.rappel.platform.boundary;
+
+import dev.rappel.platform.entity.RuleViolation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Parses the text fields of requests (enums, dates, times, instants, numbers in query strings) with
+ * an error that names the field and the expected form, so a typo is a 422 a person can fix, not a
+ * 400 or a 404.
+ */
+public final class Inputs {
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+  private Inputs() {}
+
+  public static <E extends Enum<E>> Optional<E> enumValue(String raw, Class<E> type, String field) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      String allowed =
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+      throw new RuleViolation(field, "'" + raw + "' is not one of " + allowed + ".");
+    }
+  }
+
+  public static <E extends Enum<E>> E requiredEnum(String raw, Class<E> type, String field) {
+    return enumValue(raw, type, field).orElseThrow(() -> new RuleViolation(field, "is required."));
+  }
+
+  public static Optional<LocalDate> date(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(raw.trim()));
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation(field, "'" + raw + "' is not a date of the form YYYY-MM-DD.");
+    }
+  }
+
+  public static Optional<LocalTime> time(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalTime.parse(raw.trim(), HH_MM));
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation(field, "'" + raw + "' is not a time of the form HH:mm (24 hours).");
+    }
+  }
+
+  /** An RFC 3339 instant; the offset is required so that the moment is not ambiguous. */
+  public static Optional<Instant> instant(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(raw.trim()).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation(
+          field,
+          "'"
+              + raw
+              + "' is not an RFC 3339 date-time with an offset, such as"
+              + " 2026-03-29T14:00:00+02:00 or 2026-03-29T12:00:00Z.");
+    }
+  }
+
+  public static Optional<Long> id(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(raw.trim()));
+    } catch (NumberFormatException e) {
+      throw new RuleViolation(field, "'" + raw + "' is not an id (a whole number).");
+    }
+  }
+
+  public static int intInRange(String raw, int fallback, int min, int max, String field) {
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value < min || value > max) {
+        throw new RuleViolation(field, "must be between " + min + " and " + max + ".");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new RuleViolation(field, "'" + raw + "' is not a whole number.");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.rappel.platform.boundary;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * JSON as the API promises it: absent values written as {@code null} so clients see every field of
+ * a representation.
+ */
+@Provider
+public class JsonConfig implements ContextResolver<Jsonb> {
+  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+  @Override
+  public Jsonb getContext(Class<?> type) {
+    return jsonb;
+  }
+}

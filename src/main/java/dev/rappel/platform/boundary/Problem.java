@@ -1,0 +1,48 @@
+package dev.rappel.platform.boundary;
+
+import dev.rappel.platform.entity.FieldError;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. {@code errors} lists the fields at fault for input errors and is
+ * left out otherwise.
+ */
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    @JsonbNillable(false) List<FieldError> errors) {
+
+  public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+  private static final String TYPE_BASE = "urn:rappel:problem:";
+
+  public static Problem of(String type, Response.StatusType status, String detail) {
+    return new Problem(
+        TYPE_BASE + type, status.getReasonPhrase(), status.getStatusCode(), detail, null);
+  }
+
+  public static Problem invalid(String detail, List<FieldError> errors) {
+    return new Problem(
+        TYPE_BASE + "invalid-input",
+        Statuses.UNPROCESSABLE_CONTENT.getReasonPhrase(),
+        Statuses.UNPROCESSABLE_CONTENT.getStatusCode(),
+        detail,
+        errors);
+  }
+
+  public Response toResponse() {
+    return Response.status(statusType()).type(MEDIA_TYPE).entity(this).build();
+  }
+
+  private Response.StatusType statusType() {
+    if (status == 422) {
+      return Statuses.UNPROCESSABLE_CONTENT;
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known != null ? known : Statuses.custom(status, title);
+  }
+}

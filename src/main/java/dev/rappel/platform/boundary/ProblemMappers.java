@@ -1,0 +1,186 @@
+package dev.rappel.platform.boundary;
+
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into {@code application/problem+json}: 400 for an unreadable request, 422 for
+ * a readable one that breaks a rule, 404, 409, and the JAX-RS statuses as they are. Anything
+ * unexpected is a 500 whose detail names a log reference, never a stack trace.
+ */
+public final class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  @Provider
+  public static class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
+    @Override
+    public Response toResponse(RuleViolation e) {
+      String detail =
+          e.errors().size() == 1
+              ? e.errors().get(0).message()
+              : "The request breaks " + e.errors().size() + " rules; see errors.";
+      return Problem.invalid(detail, e.errors()).toResponse();
+    }
+  }
+
+  @Provider
+  public static class ConstraintViolationMapper
+      implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<FieldError> errors = new ArrayList<>();
+      for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+        errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+      }
+      errors.sort(Comparator.comparing(FieldError::field));
+      String detail =
+          errors.size() == 1
+              ? errors.get(0).field() + ": " + errors.get(0).message()
+              : errors.size() + " fields are invalid; see errors.";
+      return Problem.invalid(detail, errors).toResponse();
+    }
+
+    /**
+     * {@code create.body.phoneNumber} becomes {@code phoneNumber}; a missing body, {@code body}.
+     */
+    static String fieldOf(Path path) {
+      List<String> names = new ArrayList<>();
+      for (Path.Node node : path) {
+        switch (node.getKind()) {
+          case METHOD, CONSTRUCTOR, RETURN_VALUE -> {}
+          case PARAMETER -> names.add(node.getName());
+          default -> {
+            String name = node.getName();
+            if (node.getIndex() != null) {
+              name = name + "[" + node.getIndex() + "]";
+            }
+            names.add(name);
+          }
+        }
+      }
+      if (names.size() > 1) {
+        names.remove(0); // the parameter name says nothing to an API client
+      }
+      return String.join(".", names);
+    }
+  }
+
+  @Provider
+  public static class NotFoundMapper implements ExceptionMapper<NotFound> {
+    @Override
+    public Response toResponse(NotFound e) {
+      return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+  }
+
+  @Provider
+  public static class ConflictMapper implements ExceptionMapper<Conflict> {
+    @Override
+    public Response toResponse(Conflict e) {
+      return Problem.of("conflict", Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+  }
+
+  /** Malformed JSON or a value of the wrong type: the request cannot be read at all. */
+  @Provider
+  public static class UnreadableMapper implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return unreadable(e);
+    }
+  }
+
+  @Provider
+  public static class JsonbMapper implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return unreadable(e);
+    }
+  }
+
+  @Provider
+  public static class JsonParsingMapper implements ExceptionMapper<JsonParsingException> {
+    @Override
+    public Response toResponse(JsonParsingException e) {
+      return unreadable(e);
+    }
+  }
+
+  static Response unreadable(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = root.getMessage() == null ? "" : " (" + firstLine(root.getMessage()) + ")";
+    return Problem.of(
+            "unreadable-request",
+            Response.Status.BAD_REQUEST,
+            "The request body is not valid JSON of the expected shape" + reason + ".")
+        .toResponse();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  /** Statuses JAX-RS decided itself (unknown path 404, 405, 406, 415, ...), as problems. */
+  @Provider
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response original = e.getResponse();
+      if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
+        return unreadable(e.getCause());
+      }
+      Response.StatusType status = original.getStatusInfo();
+      String detail = e.getMessage() == null ? status.getReasonPhrase() : e.getMessage();
+      Response.ResponseBuilder builder =
+          Response.fromResponse(original)
+              .type(Problem.MEDIA_TYPE)
+              .entity(
+                  new Problem(
+                      "urn:rappel:problem:http-" + status.getStatusCode(),
+                      status.getReasonPhrase(),
+                      status.getStatusCode(),
+                      detail,
+                      null));
+      return builder.build();
+    }
+  }
+
+  @Provider
+  public static class UnexpectedMapper implements ExceptionMapper<Exception> {
+    @Override
+    public Response toResponse(Exception e) {
+      String reference = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, e);
+      return Problem.of(
+              "internal-error",
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "The server failed unexpectedly; the log holds reference " + reference + ".")
+          .toResponse();
+    }
+  }
+}

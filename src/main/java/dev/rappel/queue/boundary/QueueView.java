@@ -1,0 +1,43 @@
+package dev.rappel.queue.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.queue.entity.CallbackSettings;
+import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.queue.entity.Queue;
+import java.util.List;
+
+/** A queue as the API shows it. */
+public record QueueView(long id, String name, SettingsView callbackSettings, List<Long> memberIds) {
+
+  public record SettingsView(
+      String mode,
+      boolean agentQueueSelection,
+      OwnedView ownedCallbacks,
+      int maxRetryCount,
+      int retryDelaySeconds) {}
+
+  public record OwnedView(
+      boolean enabled,
+      int maxScheduleAheadHours,
+      int ownershipHours,
+      boolean assignToQueueOnExpiry) {}
+
+  public static QueueView of(Queue queue) {
+    CallbackSettings s = queue.settings();
+    OwnedCallbackPolicy o = s.ownedCallbacks();
+    return new QueueView(
+        queue.id(),
+        queue.name(),
+        new SettingsView(
+            s.mode().name(),
+            s.allowsAgentQueueSelection(),
+            new OwnedView(
+                o.isEnabled(),
+                o.maxScheduleAheadHours(),
+                o.ownershipHours(),
+                o.assignToQueueOnExpiry()),
+            s.maxRetryCount(),
+            s.retryDelaySeconds()),
+        queue.members().stream().map(Agent::id).toList());
+  }
+}

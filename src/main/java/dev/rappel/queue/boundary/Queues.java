@@ -1,0 +1,80 @@
+package dev.rappel.queue.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.queue.entity.CallbackSettings;
+import dev.rappel.queue.entity.Queue;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Use cases of queues and their callback policy; each method is one transaction. */
+@Stateless
+public class Queues {
+
+  @PersistenceContext EntityManager em;
+
+  public Queue create(String name, CallbackSettings settings) {
+    Queue queue = new Queue(name, settings);
+    requireUniqueName(queue.name(), null);
+    em.persist(queue);
+    em.flush();
+    return queue;
+  }
+
+  public Queue update(long id, String name, CallbackSettings settings) {
+    Queue queue = find(id);
+    queue.rename(name);
+    requireUniqueName(queue.name(), queue.id());
+    queue.applySettings(settings);
+    return queue;
+  }
+
+  public Queue replaceMembers(long id, List<Long> agentIds) {
+    Queue queue = find(id);
+    List<Agent> agents = new ArrayList<>();
+    List<Long> unknown = new ArrayList<>();
+    for (Long agentId : new LinkedHashSet<>(agentIds)) {
+      Agent agent = agentId == null ? null : em.find(Agent.class, agentId);
+      if (agent == null) {
+        unknown.add(agentId);
+      } else {
+        agents.add(agent);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new RuleViolation("agentIds", "No agent has the id(s) " + unknown + ".");
+    }
+    queue.replaceMembers(agents);
+    return queue;
+  }
+
+  public Queue find(long id) {
+    Queue queue = em.find(Queue.class, id);
+    if (queue == null) {
+      throw new NotFound("queue", id);
+    }
+    return queue;
+  }
+
+  public List<Queue> all() {
+    return em.createNamedQuery(Queue.ALL, Queue.class).getResultList();
+  }
+
+  private void requireUniqueName(String name, Long self) {
+    boolean taken =
+        em.createNamedQuery(Queue.BY_NAME, Queue.class)
+            .setParameter("name", name.toLowerCase(Locale.ROOT))
+            .getResultStream()
+            .anyMatch(other -> !other.id().equals(self));
+    if (taken) {
+      throw new Conflict("A queue named '" + name + "' already exists.");
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.rappel.queue.boundary;
+
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Violations;
+import dev.rappel.queue.entity.CallbackMode;
+import dev.rappel.queue.entity.CallbackSettings;
+import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Queues and their callback policy. */
+@Path("queues")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues", description = "ACD queues, their members and callback policy")
+public class QueuesResource {
+
+  @Inject Queues queues;
+
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Operation(summary = "Create a queue; missing callback settings take the defaults")
+  public Response create(@NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
+    var queue = queues.create(body.name, settings(body.callbackSettings));
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(queue.id().toString()).build())
+        .entity(QueueView.of(queue))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "All queues")
+  public List<QueueView> all() {
+    return queues.all().stream().map(QueueView::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One queue")
+  public QueueView one(@PathParam("id") long id) {
+    return QueueView.of(queues.find(id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Operation(summary = "Rename a queue and replace its callback settings")
+  public QueueView update(
+      @PathParam("id") long id,
+      @NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
+    return QueueView.of(queues.update(id, body.name, settings(body.callbackSettings)));
+  }
+
+  @PUT
+  @Path("{id}/members")
+  @Operation(summary = "Replace the queue's agent members")
+  public QueueView members(
+      @PathParam("id") long id,
+      @NotNull(message = "A JSON body is required.") @Valid MembersInput body) {
+    return QueueView.of(queues.replaceMembers(id, body.agentIds));
+  }
+
+  /** Body of {@code PUT /queues/{id}/members}. */
+  public static class MembersInput {
+    @NotNull(message = "is required (an empty list removes every member).")
+    public List<Long> agentIds;
+  }
+
+  static CallbackSettings settings(QueueInput.SettingsInput in) {
+    CallbackSettings defaults = CallbackSettings.defaults();
+    if (in == null) {
+      return defaults;
+    }
+    Violations violations = new Violations();
+    CallbackMode mode =
+        violations.check(
+            () ->
+                Inputs.enumValue(in.mode, CallbackMode.class, "callbackSettings.mode")
+                    .orElse(defaults.mode()));
+    OwnedCallbackPolicy owned = violations.check(() -> owned(in.ownedCallbacks));
+    CallbackSettings settings =
+        violations.check(
+            () ->
+                new CallbackSettings(
+                    mode,
+                    in.agentQueueSelection != null
+                        ? in.agentQueueSelection
+                        : defaults.allowsAgentQueueSelection(),
+                    owned,
+                    in.maxRetryCount != null ? in.maxRetryCount : defaults.maxRetryCount(),
+                    in.retryDelaySeconds != null
+                        ? in.retryDelaySeconds
+                        : defaults.retryDelaySeconds()));
+    violations.throwIfAny();
+    return settings;
+  }
+
+  private static OwnedCallbackPolicy owned(QueueInput.OwnedInput in) {
+    OwnedCallbackPolicy defaults = OwnedCallbackPolicy.defaults();
+    if (in == null) {
+      return defaults;
+    }
+    return new OwnedCallbackPolicy(
+        in.enabled != null ? in.enabled : defaults.isEnabled(),
+        in.maxScheduleAheadHours != null
+            ? in.maxScheduleAheadHours
+            : defaults.maxScheduleAheadHours(),
+        in.ownershipHours != null ? in.ownershipHours : defaults.ownershipHours(),
+        in.assignToQueueOnExpiry != null
+            ? in.assignToQueueOnExpiry
+            : defaults.assignToQueueOnExpiry());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.rappel.queue.entity;
+
+import dev.rappel.platform.entity.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** A queue's callback policy, as an administrator sets it. */
+@Embeddable
+public class CallbackSettings {
+  public static final int MAX_RETRY_COUNT = 10;
+  public static final int MIN_RETRY_DELAY_SECONDS = 30;
+  public static final int MAX_RETRY_DELAY_SECONDS = 86_400;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "callback_mode", nullable = false, length = 20)
+  private CallbackMode mode;
+
+  @Column(name = "agent_queue_selection", nullable = false)
+  private boolean agentQueueSelection;
+
+  @Embedded private OwnedCallbackPolicy ownedCallbacks;
+
+  @Column(name = "max_retry_count", nullable = false)
+  private int maxRetryCount;
+
+  @Column(name = "retry_delay_seconds", nullable = false)
+  private int retryDelaySeconds;
+
+  protected CallbackSettings() {}
+
+  public CallbackSettings(
+      CallbackMode mode,
+      boolean agentQueueSelection,
+      OwnedCallbackPolicy ownedCallbacks,
+      int maxRetryCount,
+      int retryDelaySeconds) {
+    if (maxRetryCount < 0 || maxRetryCount > MAX_RETRY_COUNT) {
+      throw new RuleViolation(
+          "callbackSettings.maxRetryCount",
+          "must be between 0 and " + MAX_RETRY_COUNT + ", was " + maxRetryCount + ".");
+    }
+    if (retryDelaySeconds < MIN_RETRY_DELAY_SECONDS
+        || retryDelaySeconds > MAX_RETRY_DELAY_SECONDS) {
+      throw new RuleViolation(
+          "callbackSettings.retryDelaySeconds",
+          "must be between 30 seconds and 1 day (30 to 86400 seconds), was "
+              + retryDelaySeconds
+              + ".");
+    }
+    this.mode = mode == null ? CallbackMode.AGENT_FIRST : mode;
+    this.agentQueueSelection = agentQueueSelection;
+    this.ownedCallbacks = ownedCallbacks == null ? OwnedCallbackPolicy.defaults() : ownedCallbacks;
+    this.maxRetryCount = maxRetryCount;
+    this.retryDelaySeconds = retryDelaySeconds;
+  }
+
+  /** The product's defaults: agent first, no queue selection, ownership off, 3 retries, 300 s. */
+  public static CallbackSettings defaults() {
+    return new CallbackSettings(
+        CallbackMode.AGENT_FIRST, false, OwnedCallbackPolicy.defaults(), 3, 300);
+  }
+
+  public CallbackMode mode() {
+    return mode;
+  }
+
+  public boolean allowsAgentQueueSelection() {
+    return agentQueueSelection;
+  }
+
+  public OwnedCallbackPolicy ownedCallbacks() {
+    return ownedCallbacks;
+  }
+
+  public int maxRetryCount() {
+    return maxRetryCount;
+  }
+
+  public int retryDelaySeconds() {
+    return retryDelaySeconds;
+  }
+}
