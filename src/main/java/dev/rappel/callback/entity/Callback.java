@@ -215,10 +215,10 @@ public class Callback {
   public static Callback fromIntegration(IntegrationRequest request, Clock clock, String actor) {
     Violations violations = new Violations();
     ZoneId zone = request.customerZone().orElse(clock.getZone());
-    Instant at = request.scheduledAt().orElse(clock.instant());
+    Instant now = clock.instant();
+    Instant at = request.scheduledAt().orElse(now);
     CallbackTime time =
-        violations.check(
-            () -> new CallbackTime(at, zone).requireWithinWindow(clock, "scheduledAt"));
+        violations.check(() -> new CallbackTime(at, zone).requireWithinWindow(now, "scheduledAt"));
     String name = request.customerName() == null ? "" : request.customerName().strip();
     if (name.isEmpty()) {
       violations.add("customerName", "The customer's name is required.");

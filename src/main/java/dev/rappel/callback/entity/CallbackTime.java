@@ -74,7 +74,11 @@ public record CallbackTime(Instant instant, ZoneId zone) {
 
   /** Refuses a time in the past or further ahead than 30 days (in the customer's zone). */
   public CallbackTime requireWithinWindow(Clock clock, String field) {
-    Instant now = clock.instant();
+    return requireWithinWindow(clock.instant(), field);
+  }
+
+  /** As {@link #requireWithinWindow(Clock, String)} against an instant already read. */
+  public CallbackTime requireWithinWindow(Instant now, String field) {
     if (instant.isBefore(now)) {
       throw new RuleViolation(
           field,

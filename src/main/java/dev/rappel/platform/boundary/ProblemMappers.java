@@ -156,6 +156,9 @@ public final class ProblemMappers {
       }
       Response.StatusType status = original.getStatusInfo();
       String detail = e.getMessage() == null ? status.getReasonPhrase() : e.getMessage();
+      if (detail.startsWith("HTTP " + status.getStatusCode())) {
+        detail = explain(status.getStatusCode(), detail);
+      }
       Response.ResponseBuilder builder =
           Response.fromResponse(original)
               .type(Problem.MEDIA_TYPE)
@@ -168,6 +171,18 @@ public final class ProblemMappers {
                       null));
       return builder.build();
     }
+  }
+
+  /** JAX-RS's own messages ("HTTP 404 Not Found") in words a client can act on. */
+  static String explain(int status, String fallback) {
+    return switch (status) {
+      case 400 -> "The request body is missing or is not valid JSON.";
+      case 404 -> "Nothing is found at this path.";
+      case 405 -> "This path does not accept that method.";
+      case 406 -> "This path answers only application/json.";
+      case 415 -> "Send the body as application/json.";
+      default -> fallback;
+    };
   }
 
   @Provider

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +26,7 @@ public class ClockProducer {
   public Clock clock() {
     ZoneId zone =
         serverZone.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
-    return Clock.system(zone);
+    // Millisecond ticks: what the database keeps, so a value read back equals the one written.
+    return Clock.tick(Clock.system(zone), Duration.ofMillis(1));
   }
 }
