@@ -130,7 +130,7 @@ public class Callback {
   private List<Attempt> attempts = new ArrayList<>();
 
   @OneToMany(mappedBy = "callback", cascade = CascadeType.ALL)
-  @OrderBy("id")
+  @OrderBy("sequence")
   private List<HistoryEntry> history = new ArrayList<>();
 
   @Version private long version;
@@ -385,7 +385,7 @@ public class Callback {
   }
 
   void record(String event, String actor, Clock clock, String detail) {
-    history.add(new HistoryEntry(this, clock.instant(), event, actor, detail));
+    history.add(new HistoryEntry(this, history.size() + 1, clock.instant(), event, actor, detail));
   }
 
   public CallbackTime time() {

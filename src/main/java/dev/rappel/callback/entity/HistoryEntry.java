@@ -24,6 +24,10 @@ public class HistoryEntry {
   @JoinColumn(name = "callback_id")
   private Callback callback;
 
+  /** Position in the callback's history: ids need not follow the order of one flush. */
+  @Column(name = "seq")
+  private int sequence;
+
   @Column(name = "occurred_at")
   private Instant at;
 
@@ -35,8 +39,10 @@ public class HistoryEntry {
 
   protected HistoryEntry() {}
 
-  HistoryEntry(Callback callback, Instant at, String event, String actor, String detail) {
+  HistoryEntry(
+      Callback callback, int sequence, Instant at, String event, String actor, String detail) {
     this.callback = callback;
+    this.sequence = sequence;
     this.at = at;
     this.event = event;
     this.actor = actor;

@@ -1,0 +1,681 @@
+package dev.rappel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Api.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole REST API over HTTP against the real WAR on Payara Micro with embedded Derby. One
+ * deployment for the class (a server start costs ~20 s); each test makes its own queue, agents and
+ * interactions, so tests are independent of each other and of their order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+  private static final String PROBLEM = "application/problem+json";
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  Api api;
+
+  @BeforeEach
+  void connect() throws Exception {
+    api = new Api(base.toURI().resolve("/"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private long queue(String settingsJson) {
+    String name = "Q-" + UUID.randomUUID();
+    String body =
+        settingsJson == null
+            ? "{\"name\":\"" + name + "\"}"
+            : "{\"name\":\"" + name + "\",\"callbackSettings\":" + settingsJson + "}";
+    Reply reply = api.post("/api/v1/queues", body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private long agent(String zone) {
+    String body =
+        zone == null
+            ? "{\"name\":\"Agent\"}"
+            : "{\"name\":\"Agent\",\"timeZone\":\"" + zone + "\"}";
+    Reply reply = api.post("/api/v1/agents", body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private long interaction(String mediaType, long queueId, String ani, Long agentId) {
+    Reply reply =
+        api.post(
+            "/api/v1/interactions",
+            "{\"mediaType\":\""
+                + mediaType
+                + "\",\"queueId\":"
+                + queueId
+                + (ani == null ? "" : ",\"ani\":\"" + ani + "\"")
+                + (agentId == null ? "" : ",\"agentId\":" + agentId)
+                + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private Reply schedule(long interactionId, String body) {
+    return api.post("/api/v1/interactions/" + interactionId + "/callback", body);
+  }
+
+  private static void assertProblem(Reply reply, int status, String... fields) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.contentType()).startsWith(PROBLEM);
+    JsonObject problem = reply.json();
+    assertThat(problem.getInt("status")).isEqualTo(status);
+    assertThat(problem.getString("type")).isNotBlank();
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getString("detail")).isNotBlank();
+    if (fields.length > 0) {
+      List<String> named =
+          problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+              .map(error -> error.getString("field"))
+              .toList();
+      assertThat(named).contains(fields);
+      problem
+          .getJsonArray("errors")
+          .getValuesAs(JsonObject.class)
+          .forEach(error -> assertThat(error.getString("message")).isNotBlank());
+    }
+  }
+
+  private static List<String> events(JsonObject callback) {
+    return callback.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+        .map(entry -> entry.getString("event"))
+        .toList();
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  @Test
+  void readiness_reports_the_migrated_database_up() {
+    Reply ready = api.get("/health/ready");
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"database\"").contains("up to date");
+    Reply live = api.get("/health/live");
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.body()).contains("\"rappel\"");
+  }
+
+  @Test
+  void openapi_document_describes_the_callback_api() {
+    Reply openapi = api.send("GET", "/openapi", null, null);
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/api/v1/callbacks")
+        .contains("/api/v1/interactions/{id}/callback")
+        .contains("/api/v1/queues/{id}/members");
+  }
+
+  @Test
+  void unknown_path_is_a_404_problem() {
+    assertProblem(api.get("/api/v1/no-such-thing"), 404);
+  }
+
+  // ---------------------------------------------------------------- queues and agents
+
+  @Test
+  void queue_without_settings_gets_the_product_defaults() {
+    Reply created = api.post("/api/v1/queues", "{\"name\":\"Defaults " + UUID.randomUUID() + "\"}");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/queues/" + created.id()));
+    JsonObject settings = created.json().getJsonObject("callbackSettings");
+    assertThat(settings.getString("mode")).isEqualTo("AGENT_FIRST");
+    assertThat(settings.getBoolean("agentQueueSelection")).isFalse();
+    assertThat(settings.getInt("maxRetryCount")).isEqualTo(3);
+    assertThat(settings.getInt("retryDelaySeconds")).isEqualTo(300);
+    JsonObject owned = settings.getJsonObject("ownedCallbacks");
+    assertThat(owned.getBoolean("enabled")).isFalse();
+    assertThat(owned.getInt("maxScheduleAheadHours")).isEqualTo(720);
+    assertThat(owned.getInt("ownershipHours")).isEqualTo(168);
+    assertThat(owned.getBoolean("assignToQueueOnExpiry")).isTrue();
+    assertThat(api.get("/api/v1/queues/" + created.id()).json()).isEqualTo(created.json());
+    assertThat(api.get("/api/v1/queues").body()).contains("\"id\":" + created.id());
+  }
+
+  @Test
+  void queue_settings_out_of_range_are_refused_field_by_field() {
+    Reply reply =
+        api.post(
+            "/api/v1/queues",
+            "{\"name\":\"Bad\",\"callbackSettings\":{\"mode\":\"SOMETIMES\",\"maxRetryCount\":11,"
+                + "\"retryDelaySeconds\":29,\"ownedCallbacks\":{\"ownershipHours\":721}}}");
+    assertProblem(
+        reply,
+        422,
+        "callbackSettings.mode",
+        "callbackSettings.maxRetryCount",
+        "callbackSettings.ownedCallbacks.ownershipHours");
+    assertProblem(api.post("/api/v1/queues", "{\"name\":\"  \"}"), 422, "name");
+  }
+
+  @Test
+  void queue_settings_are_replaced_and_a_taken_name_conflicts() {
+    long id = queue(null);
+    Reply updated =
+        api.put(
+            "/api/v1/queues/" + id,
+            "{\"name\":\"Renamed "
+                + id
+                + "\",\"callbackSettings\":{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":0,"
+                + "\"retryDelaySeconds\":86400,\"ownedCallbacks\":{\"enabled\":true,"
+                + "\"maxScheduleAheadHours\":1,\"ownershipHours\":720}}}");
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    assertThat(updated.json().getJsonObject("callbackSettings").getString("mode"))
+        .isEqualTo("CUSTOMER_FIRST");
+    assertThat(api.get("/api/v1/queues/" + id).json().getString("name")).isEqualTo("Renamed " + id);
+
+    long other = queue(null);
+    assertProblem(api.put("/api/v1/queues/" + other, "{\"name\":\"renamed " + id + "\"}"), 409);
+    assertProblem(api.put("/api/v1/queues/999999", "{\"name\":\"x\"}"), 404);
+  }
+
+  @Test
+  void queue_members_are_replaced_and_unknown_agents_refused() {
+    long queue = queue(null);
+    long a = agent(null);
+    long b = agent(null);
+    Reply members =
+        api.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + a + "," + b + "]}");
+    assertThat(members.status()).as(members.toString()).isEqualTo(200);
+    assertThat(members.json().getJsonArray("memberIds").toString())
+        .isEqualTo("[" + a + "," + b + "]");
+    assertThat(api.get("/api/v1/agents/" + a).json().getJsonArray("queueIds").toString())
+        .isEqualTo("[" + queue + "]");
+    api.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + b + "]}");
+    assertThat(api.get("/api/v1/agents/" + a).json().getJsonArray("queueIds")).isEmpty();
+    assertProblem(
+        api.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + a + ",999999]}"),
+        422,
+        "agentIds");
+    assertProblem(api.put("/api/v1/queues/" + queue + "/members", "{}"), 422, "agentIds");
+  }
+
+  @Test
+  void agent_status_changes_and_nonsense_is_refused() {
+    long agent = agent("America/New_York");
+    Reply available = api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"AVAILABLE\"}");
+    assertThat(available.status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/agents/" + agent).json().getString("status"))
+        .isEqualTo("AVAILABLE");
+    assertProblem(
+        api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"ASLEEP\"}"), 422, "status");
+    assertProblem(api.put("/api/v1/agents/" + agent + "/status", "{}"), 422, "status");
+    assertProblem(api.put("/api/v1/agents/999999/status", "{\"status\":\"BUSY\"}"), 404);
+    assertProblem(
+        api.post("/api/v1/agents", "{\"name\":\"Z\",\"timeZone\":\"+02:00\"}"), 422, "timeZone");
+  }
+
+  @Test
+  void interaction_with_unknown_type_queue_or_bad_number_is_refused() {
+    long queue = queue(null);
+    assertProblem(
+        api.post(
+            "/api/v1/interactions",
+            "{\"mediaType\":\"FAX\",\"queueId\":"
+                + queue
+                + ",\"ani\":\"hello\",\"agentId\":999999}"),
+        422,
+        "mediaType",
+        "ani");
+    assertProblem(
+        api.post("/api/v1/interactions", "{\"mediaType\":\"CALL\",\"queueId\":999999}"),
+        422,
+        "queueId");
+  }
+
+  // ---------------------------------------------------------------- scheduling from an interaction
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CALL", "CALLBACK", "OUTBOUND", "VOICEMAIL"})
+  void callback_can_be_scheduled_from_every_media_type_once(String mediaType) {
+    long queue = queue(null);
+    long interaction = interaction(mediaType, queue, "+33142685300", agent(null));
+    Reply first = schedule(interaction, "{}");
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().getJsonNumber("interactionId").longValue()).isEqualTo(interaction);
+    assertProblem(schedule(interaction, "{}"), 409);
+  }
+
+  @Test
+  void callback_with_defaults_calls_the_caller_back_in_thirty_minutes_on_the_same_queue() {
+    long queue = queue(null);
+    long agent = agent("Europe/Paris");
+    long interaction = interaction("CALL", queue, "+33 1 42 68 53 00", agent);
+    Instant before = Instant.now();
+    Reply reply = schedule(interaction, null);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    JsonObject callback = reply.json();
+    assertThat(reply.header("Location"))
+        .hasValueSatisfying(
+            l -> assertThat(l).endsWith("/api/v1/callbacks/" + callback.getInt("id")));
+    assertThat(callback.getString("phoneNumber")).isEqualTo("+33142685300");
+    assertThat(callback.getJsonNumber("queueId").longValue()).isEqualTo(queue);
+    assertThat(callback.getString("timeZone")).isEqualTo("Europe/Paris");
+    assertThat(callback.getString("state")).isEqualTo("SCHEDULED");
+    Instant at = Instant.parse(callback.getString("scheduledAt"));
+    assertThat(callback.getString("scheduledAt")).endsWith("Z");
+    assertThat(at)
+        .isAfter(before.plus(Duration.ofMinutes(29)))
+        .isBefore(before.plus(Duration.ofMinutes(31)));
+    assertThat(OffsetDateTime.parse(callback.getString("customerLocalTime")).toInstant())
+        .isEqualTo(at);
+    assertThat(callback.getJsonArray("attempts")).isEmpty();
+    assertThat(events(callback)).containsExactly("SCHEDULED");
+
+    JsonObject read = api.get("/api/v1/callbacks/" + callback.getInt("id")).json();
+    assertThat(read.getString("scheduledAt")).isEqualTo(callback.getString("scheduledAt"));
+    assertThat(read.getJsonArray("history")).hasSize(1);
+  }
+
+  @Test
+  void customer_zone_is_used_for_the_typed_time_and_both_local_times_are_shown() {
+    long queue = queue(null);
+    long agent = agent("Europe/Paris");
+    long interaction = interaction("CALL", queue, "+12125550100", agent);
+    ZoneId newYork = ZoneId.of("America/New_York");
+    LocalDate day = LocalDate.now(newYork).plusDays(3);
+    Reply reply =
+        schedule(
+            interaction,
+            "{\"date\":\"" + day + "\",\"time\":\"14:00\",\"timeZone\":\"America/New_York\"}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    JsonObject callback = reply.json();
+    Instant expected = ZonedDateTime.of(day.atTime(14, 0), newYork).toInstant();
+    assertThat(Instant.parse(callback.getString("scheduledAt"))).isEqualTo(expected);
+    assertThat(callback.getString("customerLocalTime")).contains(day + "T14:00");
+    assertThat(OffsetDateTime.parse(callback.getString("customerLocalTime")))
+        .isEqualTo(expected.atZone(newYork).toOffsetDateTime());
+    assertThat(callback.getString("agentTimeZone")).isEqualTo("Europe/Paris");
+    assertThat(OffsetDateTime.parse(callback.getString("agentLocalTime")))
+        .isEqualTo(expected.atZone(ZoneId.of("Europe/Paris")).toOffsetDateTime());
+  }
+
+  @Test
+  void callback_more_than_thirty_days_ahead_or_in_the_past_is_refused() {
+    long queue = queue(null);
+    long interaction = interaction("CALL", queue, "+33142685300", agent("Europe/Paris"));
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    LocalDate tooFar = LocalDate.now(paris).plusDays(31);
+    assertProblem(schedule(interaction, "{\"date\":\"" + tooFar + "\"}"), 422, "date");
+    LocalDateTime past = LocalDateTime.now(paris).minusHours(2);
+    assertProblem(
+        schedule(
+            interaction,
+            "{\"date\":\"" + past.toLocalDate() + "\",\"time\":\"" + past.format(HH_MM) + "\"}"),
+        422,
+        "date");
+    // nothing was stored: the interaction can still get its callback
+    assertThat(schedule(interaction, "{}").status()).isEqualTo(201);
+  }
+
+  @Test
+  void malformed_input_gets_a_problem_naming_each_field() {
+    long queue = queue(null);
+    long interaction = interaction("VOICEMAIL", queue, null, null);
+    assertProblem(
+        schedule(
+            interaction,
+            "{\"date\":\"2026-02-30\",\"time\":\"7pm\",\"timeZone\":\"Mars/Olympus\","
+                + "\"phoneNumber\":\"12\"}"),
+        422,
+        "date",
+        "time",
+        "timeZone",
+        "phoneNumber");
+    assertProblem(schedule(interaction, "{}"), 422, "phoneNumber"); // no ANI, no number
+    assertProblem(
+        schedule(interaction, "{\"routeToMe\":true,\"phoneNumber\":\"+33142685300\"}"),
+        422,
+        "routeToMe");
+    assertProblem(schedule(interaction, "{\"date\": "), 400);
+    assertProblem(schedule(interaction, "{\"queueId\":\"first\"}"), 400);
+    assertProblem(schedule(interaction, "[1,2]"), 400);
+    assertProblem(schedule(999999, "{}"), 404);
+  }
+
+  @Test
+  void another_queue_only_when_the_policy_lets_agents_choose() {
+    long strict = queue(null);
+    long open = queue("{\"agentQueueSelection\":true}");
+    long target = queue(null);
+    long agent = agent(null);
+    assertProblem(
+        schedule(
+            interaction("CALL", strict, "+33142685300", agent), "{\"queueId\":" + target + "}"),
+        422,
+        "queueId");
+    Reply moved =
+        schedule(interaction("CALL", open, "+33142685300", agent), "{\"queueId\":" + target + "}");
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+    assertThat(moved.json().getJsonNumber("queueId").longValue()).isEqualTo(target);
+    assertProblem(
+        schedule(interaction("CALL", open, "+33142685300", agent), "{\"queueId\":999999}"),
+        422,
+        "queueId");
+  }
+
+  @Test
+  void route_to_me_prefers_the_agent_on_the_interaction() {
+    long queue = queue(null);
+    long agent = agent(null);
+    Reply reply =
+        schedule(interaction("CALL", queue, "+33142685300", agent), "{\"routeToMe\":true}");
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.json().getJsonNumber("preferredAgentId").longValue()).isEqualTo(agent);
+    assertThat(reply.json().isNull("ownerAgentId")).isTrue();
+  }
+
+  @Test
+  void ownership_only_where_the_queue_allows_it_and_within_its_limits() {
+    long agent = agent("UTC");
+    long closed = queue(null);
+    assertProblem(
+        schedule(interaction("CALL", closed, "+33142685300", agent), "{\"takeOwnership\":true}"),
+        422,
+        "takeOwnership");
+
+    long owned =
+        queue(
+            "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":24,"
+                + "\"ownershipHours\":2,\"assignToQueueOnExpiry\":false}}");
+    LocalDate farDay = LocalDate.now(ZoneId.of("UTC")).plusDays(3);
+    assertProblem(
+        schedule(
+            interaction("CALL", owned, "+33142685300", agent),
+            "{\"takeOwnership\":true,\"date\":\"" + farDay + "\",\"time\":\"10:00\"}"),
+        422,
+        "takeOwnership");
+
+    Reply ok =
+        schedule(interaction("CALL", owned, "+33142685300", agent), "{\"takeOwnership\":true}");
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    JsonObject callback = ok.json();
+    assertThat(callback.getJsonNumber("ownerAgentId").longValue()).isEqualTo(agent);
+    Instant at = Instant.parse(callback.getString("scheduledAt"));
+    assertThat(Instant.parse(callback.getString("ownershipExpiresAt")))
+        .isEqualTo(at.plus(Duration.ofHours(2)));
+  }
+
+  // ---------------------------------------------------------------- integrations
+
+  @Test
+  void integration_callback_without_a_time_is_due_now_with_its_caller_id() {
+    long queue = queue(null);
+    long preferred = agent(null);
+    Instant before = Instant.now();
+    Reply reply =
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\"+1 (212) 555-0100\",\"customerName\":\"Ada Lovelace\","
+                + "\"callerId\":\"+33 1 42 68 53 00\",\"callerIdName\":\"Rappel Demo\","
+                + "\"preferredAgentId\":"
+                + preferred
+                + ",\"timeZone\":\"America/New_York\",\"data\":{\"ticket\":\"T-42\"}}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    JsonObject callback = reply.json();
+    assertThat(reply.header("Location"))
+        .hasValueSatisfying(
+            l -> assertThat(l).endsWith("/api/v1/callbacks/" + callback.getInt("id")));
+    assertThat(callback.getString("phoneNumber")).isEqualTo("+12125550100");
+    assertThat(callback.getString("callerId")).isEqualTo("+33142685300");
+    assertThat(callback.getString("callerIdName")).isEqualTo("Rappel Demo");
+    assertThat(callback.getString("customerName")).isEqualTo("Ada Lovelace");
+    assertThat(callback.isNull("interactionId")).isTrue();
+    assertThat(callback.getJsonNumber("preferredAgentId").longValue()).isEqualTo(preferred);
+    assertThat(callback.getJsonObject("data").getString("ticket")).isEqualTo("T-42");
+    Instant at = Instant.parse(callback.getString("scheduledAt"));
+    assertThat(at).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+  }
+
+  @Test
+  void integration_callback_at_a_given_instant_keeps_it_exactly() {
+    long queue = queue(null);
+    OffsetDateTime at =
+        OffsetDateTime.now()
+            .plusDays(2)
+            .withNano(0)
+            .withOffsetSameInstant(java.time.ZoneOffset.ofHours(2));
+    Reply reply =
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Bob\",\"scheduledAt\":\""
+                + at
+                + "\",\"timeZone\":\"Europe/Paris\"}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    assertThat(Instant.parse(reply.json().getString("scheduledAt"))).isEqualTo(at.toInstant());
+  }
+
+  @Test
+  void integration_callback_with_bad_fields_lists_them_all() {
+    assertProblem(
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":999999,\"phoneNumber\":\"+999\",\"scheduledAt\":\"tomorrow\","
+                + "\"callerId\":\"abc\",\"timeZone\":\"Nowhere/City\"}"),
+        422,
+        "phoneNumber",
+        "scheduledAt",
+        "callerId",
+        "timeZone");
+    long queue = queue(null);
+    assertProblem(
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\"+33142685300\",\"preferredAgentId\":999999}"),
+        422,
+        "preferredAgentId");
+    assertProblem(
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Far\",\"scheduledAt\":\""
+                + OffsetDateTime.now().plusDays(31)
+                + "\"}"),
+        422,
+        "scheduledAt");
+    assertProblem(
+        api.post(
+            "/api/v1/callbacks", "{\"queueId\":" + queue + ",\"phoneNumber\":\"+33142685300\"}"),
+        422,
+        "customerName");
+    assertProblem(api.post("/api/v1/callbacks", "{\"queueId\":true}"), 400);
+    assertProblem(api.post("/api/v1/callbacks", ""), 400);
+  }
+
+  // ---------------------------------------------------------------- supervisor list
+
+  @Test
+  void list_filters_by_queue_state_agent_time_and_number_with_paging() {
+    long queue = queue(null);
+    long agent = agent(null);
+    for (int i = 0; i < 5; i++) {
+      long interaction = interaction("CALL", queue, "+3314268530" + i, agent);
+      LocalDate day = LocalDate.now(ZoneId.of("UTC")).plusDays(i + 1);
+      assertThat(
+              schedule(
+                      interaction,
+                      "{\"date\":\""
+                          + day
+                          + "\",\"time\":\"09:00\",\"timeZone\":\"UTC\""
+                          + (i == 0 ? ",\"routeToMe\":true" : "")
+                          + "}")
+                  .status())
+          .isEqualTo(201);
+    }
+    JsonObject page = api.get("/api/v1/callbacks?queueId=" + queue + "&size=2&page=1").json();
+    assertThat(page.getInt("total")).isEqualTo(5);
+    List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).getString("phoneNumber")).isEqualTo("+33142685302");
+    assertThat(items.get(0).containsKey("history")).isFalse();
+
+    Instant from =
+        ZonedDateTime.of(LocalDate.now(ZoneId.of("UTC")).plusDays(2).atTime(0, 0), ZoneId.of("UTC"))
+            .toInstant();
+    Instant to = from.plus(Duration.ofDays(2));
+    JsonObject window =
+        api.get("/api/v1/callbacks?queueId=" + queue + "&from=" + from + "&to=" + to).json();
+    assertThat(window.getInt("total")).isEqualTo(2);
+
+    assertThat(
+            api.get("/api/v1/callbacks?agentId=" + agent + "&state=SCHEDULED")
+                .json()
+                .getInt("total"))
+        .isEqualTo(5);
+    assertThat(
+            api.get("/api/v1/callbacks?queueId=" + queue + "&phoneNumber=%2B33142685304")
+                .json()
+                .getInt("total"))
+        .isEqualTo(1);
+    assertThat(
+            api.get("/api/v1/callbacks?queueId=" + queue + "&state=CANCELED,EXPIRED")
+                .json()
+                .getInt("total"))
+        .isZero();
+
+    assertProblem(
+        api.get("/api/v1/callbacks?state=LOST&queueId=x&from=soon&size=0&page=-1"),
+        422,
+        "state",
+        "queueId",
+        "from",
+        "size",
+        "page");
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  @Test
+  void reschedule_and_reassign_follow_the_rules_and_are_recorded() {
+    long queue =
+        queue(
+            "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":720,\"ownershipHours\":4}}");
+    long other = queue(null);
+    long agent = agent(null);
+    long owner = agent(null);
+    long id = schedule(interaction("CALL", queue, "+33142685300", agent), "{}").id();
+
+    OffsetDateTime newTime = OffsetDateTime.now().plusDays(5).withNano(0);
+    Reply moved =
+        api.patch(
+            "/api/v1/callbacks/" + id,
+            "{\"scheduledAt\":\""
+                + newTime
+                + "\",\"timeZone\":\"Asia/Tokyo\",\"ownerAgentId\":"
+                + owner
+                + "}");
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    JsonObject callback = moved.json();
+    assertThat(Instant.parse(callback.getString("scheduledAt"))).isEqualTo(newTime.toInstant());
+    assertThat(callback.getString("timeZone")).isEqualTo("Asia/Tokyo");
+    assertThat(callback.getString("customerLocalTime")).endsWith("+09:00");
+    assertThat(callback.getJsonNumber("ownerAgentId").longValue()).isEqualTo(owner);
+    assertThat(Instant.parse(callback.getString("ownershipExpiresAt")))
+        .isEqualTo(newTime.toInstant().plus(Duration.ofHours(4)));
+    assertThat(events(callback)).containsExactly("SCHEDULED", "RESCHEDULED", "OWNER_CHANGED");
+
+    // an owned callback cannot go to a queue without owned callbacks, unless released at once
+    assertProblem(
+        api.patch("/api/v1/callbacks/" + id, "{\"queueId\":" + other + "}"), 422, "queueId");
+    Reply released =
+        api.patch("/api/v1/callbacks/" + id, "{\"queueId\":" + other + ",\"ownerAgentId\":null}");
+    assertThat(released.status()).as(released.toString()).isEqualTo(200);
+    assertThat(released.json().isNull("ownerAgentId")).isTrue();
+    assertThat(released.json().getJsonNumber("queueId").longValue()).isEqualTo(other);
+    assertThat(events(released.json())).endsWith("OWNERSHIP_RELEASED", "QUEUE_CHANGED");
+
+    assertProblem(
+        api.patch(
+            "/api/v1/callbacks/" + id,
+            "{\"scheduledAt\":\"" + OffsetDateTime.now().plusDays(40) + "\"}"),
+        422,
+        "scheduledAt");
+    assertProblem(
+        api.patch(
+            "/api/v1/callbacks/" + id,
+            "{\"scheduledAt\":\"" + OffsetDateTime.now().minusMinutes(5) + "\"}"),
+        422,
+        "scheduledAt");
+    assertProblem(api.patch("/api/v1/callbacks/" + id, "{\"queueId\":\"other\"}"), 400);
+    assertProblem(
+        api.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":999999}"), 422, "ownerAgentId");
+    assertProblem(api.patch("/api/v1/callbacks/999999", "{}"), 404);
+    // the refused changes changed nothing
+    JsonObject after = api.get("/api/v1/callbacks/" + id).json();
+    assertThat(Instant.parse(after.getString("scheduledAt"))).isEqualTo(newTime.toInstant());
+  }
+
+  @Test
+  void canceled_callback_is_final() {
+    long queue = queue(null);
+    long id = schedule(interaction("OUTBOUND", queue, "+33142685300", agent(null)), "{}").id();
+    Reply canceled = api.post("/api/v1/callbacks/" + id + "/cancel", null);
+    assertThat(canceled.status()).as(canceled.toString()).isEqualTo(200);
+    assertThat(canceled.json().getString("state")).isEqualTo("CANCELED");
+    assertThat(events(canceled.json())).containsExactly("SCHEDULED", "CANCELED");
+    assertProblem(api.post("/api/v1/callbacks/" + id + "/cancel", null), 409);
+    assertProblem(
+        api.patch(
+            "/api/v1/callbacks/" + id,
+            "{\"scheduledAt\":\"" + OffsetDateTime.now().plusDays(1) + "\"}"),
+        409);
+    assertProblem(api.post("/api/v1/callbacks/999999/cancel", null), 404);
+    assertThat(
+            api.get("/api/v1/callbacks/" + id)
+                .json()
+                .getJsonArray("history")
+                .getValuesAs(JsonObject.class)
+                .get(1)
+                .get("actor"))
+        .isInstanceOf(JsonString.class);
+  }
+}
