@@ -41,14 +41,12 @@ public record CallbackTime(Instant instant, ZoneId zone) {
             .plusMinutes(DEFAULT_MINUTES_AHEAD)
             .truncatedTo(ChronoUnit.MINUTES);
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    LocalDateTime local;
     if (date.isEmpty() && time.isEmpty()) {
-      local = defaultMoment.toLocalDateTime();
-    } else {
-      local =
-          LocalDateTime.of(
-              date.orElse(today), time.orElse(defaultMoment.toLocalTime()).withNano(0));
+      // The instant itself: its local time may occur twice on a fall-back night.
+      return new CallbackTime(defaultMoment.toInstant(), zone);
     }
+    LocalDateTime local =
+        LocalDateTime.of(date.orElse(today), time.orElse(defaultMoment.toLocalTime()).withNano(0));
     return atLocal(local, zone, "time");
   }
 
@@ -60,13 +58,16 @@ public record CallbackTime(Instant instant, ZoneId zone) {
   public static CallbackTime atLocal(LocalDateTime local, ZoneId zone, String field) {
     ZonedDateTime zoned = ZonedDateTime.ofLocal(local, zone, null);
     if (!zoned.toLocalDateTime().equals(local)) {
+      var transition = zone.getRules().getTransition(local);
+      LocalTime firstValid =
+          transition != null ? transition.getDateTimeAfter().toLocalTime() : zoned.toLocalTime();
       throw new RuleViolation(
           field,
           local.format(READABLE)
               + " does not exist in "
               + zone.getId()
               + ": the clocks move forward that night. Choose "
-              + zoned.toLocalTime()
+              + firstValid
               + " or later.");
     }
     return new CallbackTime(zoned.toInstant(), zone);
