@@ -1,10 +1,12 @@
 package dev.rappel.agent.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.agent.entity.AgentStatusChanged;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.queue.entity.Queue;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +22,8 @@ public class Agents {
 
   @Inject Clock clock;
 
+  @Inject Event<AgentStatusChanged> statusChanges;
+
   public Agent create(String name, ZoneId timeZone, RoutingStatus status) {
     Agent agent = new Agent(name, timeZone, clock);
     if (status != null) {
@@ -32,7 +36,11 @@ public class Agents {
 
   public Agent changeStatus(long id, RoutingStatus status) {
     Agent agent = find(id);
+    RoutingStatus before = agent.status();
     agent.changeStatus(status, clock);
+    if (before != status) {
+      statusChanges.fire(new AgentStatusChanged(agent.id(), before, status));
+    }
     return agent;
   }
 

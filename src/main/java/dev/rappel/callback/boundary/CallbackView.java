@@ -34,6 +34,8 @@ public record CallbackView(
     String agentTimeZone,
     OffsetDateTime agentLocalTime,
     String state,
+    Instant dueAt,
+    Long assignedAgentId,
     Long scheduledByAgentId,
     Long preferredAgentId,
     Long ownerAgentId,
@@ -47,13 +49,15 @@ public record CallbackView(
     @JsonbNillable(false) List<AttemptView> attempts,
     @JsonbNillable(false) List<HistoryView> history) {
 
-  public record AttemptView(int number, Instant startedAt, Instant endedAt, String outcome) {
+  public record AttemptView(
+      int number, Instant startedAt, Instant endedAt, String outcome, Long agentId) {
     static AttemptView of(Attempt attempt) {
       return new AttemptView(
           attempt.number(),
           attempt.startedAt(),
           attempt.endedAt().orElse(null),
-          attempt.outcome().map(Enum::name).orElse(null));
+          attempt.outcome().map(Enum::name).orElse(null),
+          attempt.agent() == null ? null : attempt.agent().id());
     }
   }
 
@@ -95,6 +99,8 @@ public record CallbackView(
         agentZone.getId(),
         time.localTimeIn(agentZone),
         callback.state().name(),
+        callback.dueAt(),
+        callback.assignedAgent().map(Agent::id).orElse(null),
         callback.scheduledBy().map(Agent::id).orElse(null),
         callback.preferredAgent().map(Agent::id).orElse(null),
         callback.ownership().map(Ownership::owner).map(Agent::id).orElse(null),

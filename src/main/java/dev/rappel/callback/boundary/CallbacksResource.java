@@ -3,6 +3,8 @@ package dev.rappel.callback.boundary;
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.DialOutcome;
+import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.Actors;
@@ -55,6 +57,8 @@ public class CallbacksResource {
   static final int MAX_PAGE_SIZE = 500;
 
   @Inject Callbacks callbacks;
+
+  @Inject Deliveries deliveries;
 
   @Inject PhoneNumbers phoneNumbers;
 
@@ -177,6 +181,66 @@ public class CallbacksResource {
   @APIResponse(responseCode = "409", description = "The callback is already finished")
   public CallbackView cancel(@PathParam("id") long id) {
     return CallbackView.of(callbacks.cancel(id, Actors.of(security)), clock);
+  }
+
+  /** Body of accept, decline and complete: the agent acting. */
+  public static class AgentAction {
+    public Long agentId;
+  }
+
+  /** Body of a dial outcome report. */
+  public static class OutcomeInput {
+    public String outcome;
+  }
+
+  @POST
+  @Path("{id}/accept")
+  @Operation(summary = "The offered agent accepts (agent first): the system dials the customer")
+  @APIResponse(responseCode = "409", description = "Not offered to this agent now")
+  public CallbackView accept(
+      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
+    return CallbackView.of(deliveries.accept(id, requiredAgent(body), Actors.of(security)), clock);
+  }
+
+  @POST
+  @Path("{id}/decline")
+  @Operation(summary = "The offered agent declines: the callback goes to the next free agent")
+  @APIResponse(responseCode = "409", description = "Not offered to this agent now")
+  public CallbackView decline(
+      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
+    return CallbackView.of(deliveries.decline(id, requiredAgent(body), Actors.of(security)), clock);
+  }
+
+  @POST
+  @Path("{id}/attempts/{number}/outcome")
+  @Operation(
+      summary = "The telephony platform reports how a dial ended",
+      description = "outcome: ANSWERED, NO_ANSWER, BUSY, MACHINE or FAILED")
+  @APIResponse(responseCode = "409", description = "That attempt is not in progress")
+  public CallbackView outcome(
+      @PathParam("id") long id,
+      @PathParam("number") int number,
+      @NotNull(message = "A JSON body is required.") OutcomeInput body) {
+    DialOutcome outcome = Inputs.requiredEnum(body.outcome, DialOutcome.class, "outcome");
+    return CallbackView.of(
+        deliveries.recordOutcome(id, number, outcome, Actors.of(security)), clock);
+  }
+
+  @POST
+  @Path("{id}/complete")
+  @Operation(summary = "The connected agent has wrapped up the callback")
+  @APIResponse(responseCode = "409", description = "Not connected to this agent")
+  public CallbackView complete(
+      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
+    return CallbackView.of(
+        deliveries.complete(id, requiredAgent(body), Actors.of(security)), clock);
+  }
+
+  private static long requiredAgent(AgentAction body) {
+    if (body.agentId == null) {
+      throw new RuleViolation("agentId", "is required: the agent acting.");
+    }
+    return body.agentId;
   }
 
   private static Set<CallbackState> states(String raw) {

@@ -1,5 +1,6 @@
 package dev.rappel.callback.entity;
 
+import dev.rappel.agent.entity.Agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,10 +39,16 @@ public class Attempt {
   @Enumerated(EnumType.STRING)
   private DialOutcome outcome;
 
+  /** The agent on the line (agent first) or held (customer first). */
+  @ManyToOne
+  @JoinColumn(name = "agent_id")
+  private Agent agent;
+
   protected Attempt() {}
 
-  Attempt(Callback callback, int number, Instant startedAt) {
+  Attempt(Callback callback, int number, Agent agent, Instant startedAt) {
     this.callback = callback;
+    this.agent = agent;
     this.number = number;
     this.startedAt = startedAt;
   }
@@ -61,6 +68,10 @@ public class Attempt {
 
   public Optional<Instant> endedAt() {
     return Optional.ofNullable(endedAt);
+  }
+
+  public Agent agent() {
+    return agent;
   }
 
   public Optional<DialOutcome> outcome() {

@@ -29,6 +29,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ public class Callback {
   public static final int MAX_DATA_ENTRIES = 50;
   public static final int MAX_DATA_KEY = 100;
   public static final int MAX_DATA_VALUE = 1000;
+
+  /** The actor of the engine's own steps in the history. */
+  public static final String SYSTEM = "system";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -104,6 +108,20 @@ public class Callback {
 
   @Column(name = "ownership_expires_at")
   private Instant ownershipExpiresAt;
+
+  /** When the engine acts next: the scheduled instant, or the next dial attempt of a retry. */
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  /** The agent it is offered to, reserved for, or connected with. */
+  @ManyToOne
+  @JoinColumn(name = "assigned_agent_id")
+  private Agent assignedAgent;
+
+  /** The last agent who declined it: offered to someone else first. */
+  @ManyToOne
+  @JoinColumn(name = "declined_by_agent_id")
+  private Agent declinedBy;
 
   @Column(name = "caller_id")
   private String callerId;
@@ -266,6 +284,7 @@ public class Callback {
 
   private void open(Clock clock, String actor) {
     this.state = CallbackState.SCHEDULED;
+    this.dueAt = scheduledAt;
     this.createdAt = clock.instant();
     this.createdBy = actor;
     record(
@@ -299,6 +318,7 @@ public class Callback {
     }
     CallbackTime before = time();
     scheduledAt = newTime.instant();
+    dueAt = scheduledAt;
     timeZone = newTime.zone();
     if (newExpiry != null) {
       ownershipExpiresAt = newExpiry;
@@ -320,6 +340,14 @@ public class Callback {
               + target.name()
               + "' does not allow owned callbacks; release the ownership (ownerAgentId: null)"
               + " to move this one there.");
+    }
+    if (owner != null) {
+      // the new queue's policy sets the limits of the ownership from now on
+      ownershipExpiresAt =
+          target
+              .settings()
+              .ownedCallbacks()
+              .ownershipExpiry(scheduledAt, clock.instant(), "queueId");
     }
     String from = queue.name();
     queue = target;
@@ -364,7 +392,203 @@ public class Callback {
       throw new Conflict("Callback " + id + " is already " + state + " and cannot be canceled.");
     }
     state = CallbackState.CANCELED;
+    assignedAgent = null;
     record("CANCELED", actor, clock, null);
+  }
+
+  // ------------------------------------------------------------------ delivery (the engine)
+
+  /** Due: from now on it waits for an agent. Never before its instant. */
+  public void markDue(Clock clock) {
+    Instant now = clock.instant();
+    if (state != CallbackState.SCHEDULED && state != CallbackState.RETRY_WAIT) {
+      throw new Conflict("Callback " + id + " is " + state + ", not waiting for its time.");
+    }
+    if (now.isBefore(dueAt)) {
+      throw new IllegalStateException("Callback " + id + " is not due before " + dueAt);
+    }
+    state = CallbackState.QUEUED;
+    record(
+        "QUEUED", SYSTEM, clock, "due at " + dueAt + ", delivered " + lateness(now) + " ms later");
+  }
+
+  private long lateness(Instant now) {
+    return Duration.between(dueAt, now).toMillis();
+  }
+
+  /**
+   * Ends an ownership that is over, before the owner took the callback: to the queue when the
+   * policy says so, otherwise the callback ends as EXPIRED. True when something changed.
+   */
+  public boolean expireOwnershipIfOver(Clock clock) {
+    Instant now = clock.instant();
+    var current = ownership();
+    if (current.isEmpty() || !current.get().isExpiredAt(now) || !state.isWaiting()) {
+      return false;
+    }
+    Long previous = owner.id();
+    owner = null;
+    ownershipExpiresAt = null;
+    if (queue.settings().ownedCallbacks().assignToQueueOnExpiry()) {
+      record(
+          "OWNERSHIP_EXPIRED",
+          SYSTEM,
+          clock,
+          "agent " + previous + " did not take it; to the queue");
+    } else {
+      state = CallbackState.EXPIRED;
+      record("EXPIRED", SYSTEM, clock, "agent " + previous + " did not take it in time");
+    }
+    return true;
+  }
+
+  /**
+   * Who should get this due callback among the agents free now (available and without another
+   * callback), in the order the queue prefers them (longest idle first): the owner only, while
+   * owned; else the preferred agent if free; else the first free member, the last decliner last.
+   */
+  public Optional<Agent> pickAgent(
+      List<Agent> freeMembers, java.util.function.Predicate<Agent> isFree) {
+    if (owner != null) {
+      return isFree.test(owner) ? Optional.of(owner) : Optional.empty();
+    }
+    if (preferredAgent != null && isFree.test(preferredAgent)) {
+      return Optional.of(preferredAgent);
+    }
+    return freeMembers.stream()
+        .filter(isFree)
+        .sorted(java.util.Comparator.comparing((Agent a) -> a.equals(declinedBy)))
+        .findFirst();
+  }
+
+  /** Agent first: offered to one agent, who accepts or declines. */
+  public void offerTo(Agent agent, Clock clock) {
+    requireState(CallbackState.QUEUED, "offered");
+    state = CallbackState.OFFERED;
+    assignedAgent = agent;
+    record("OFFERED", SYSTEM, clock, "to agent " + agent.id());
+  }
+
+  /** Customer first: the agent is held while the customer is dialled; the dial starts now. */
+  public Attempt reserveAndDial(Agent agent, Clock clock) {
+    requireState(CallbackState.QUEUED, "reserved");
+    state = CallbackState.RESERVED;
+    assignedAgent = agent;
+    record("RESERVED", SYSTEM, clock, "agent " + agent.id() + " held");
+    return startAttempt(clock, SYSTEM);
+  }
+
+  /** Agent first: the agent takes the offer and is on the line while the system dials. */
+  public Attempt accept(Agent agent, Clock clock, String actor) {
+    requireState(CallbackState.OFFERED, "accepted");
+    requireAssignedTo(agent);
+    return startAttempt(clock, actor);
+  }
+
+  /** Agent first: the agent turns the offer down; the callback waits for the next agent. */
+  public void decline(Agent agent, Clock clock, String actor) {
+    requireState(CallbackState.OFFERED, "declined");
+    requireAssignedTo(agent);
+    state = CallbackState.QUEUED;
+    assignedAgent = null;
+    declinedBy = agent;
+    record("DECLINED", actor, clock, "by agent " + agent.id());
+  }
+
+  private Attempt startAttempt(Clock clock, String actor) {
+    Attempt attempt = new Attempt(this, attempts.size() + 1, assignedAgent, clock.instant());
+    attempts.add(attempt);
+    state = CallbackState.DIALING;
+    record("DIALING", actor, clock, "attempt " + attempt.number() + " to " + phoneNumber);
+    return attempt;
+  }
+
+  /**
+   * How a dial ended. Answered: connected. Otherwise agent first ends it (the agent may schedule a
+   * follow-up); customer first retries after the delay while retries remain, releasing the agent,
+   * and an uncallable number fails at once.
+   */
+  public void recordOutcome(int attemptNumber, DialOutcome outcome, Clock clock, String actor) {
+    requireState(CallbackState.DIALING, "given a dial outcome");
+    Attempt attempt = currentAttempt();
+    if (attempt.number() != attemptNumber) {
+      throw new Conflict(
+          "Attempt " + attemptNumber + " is not the one in progress (" + attempt.number() + ").");
+    }
+    Instant now = clock.instant();
+    attempt.end(outcome, now);
+    record("ATTEMPT_ENDED", actor, clock, "attempt " + attemptNumber + ": " + outcome);
+    if (outcome == DialOutcome.ANSWERED) {
+      state = CallbackState.CONNECTED;
+      record("CONNECTED", actor, clock, "agent " + assignedAgent.id() + " with the customer");
+      return;
+    }
+    var settings = queue.settings();
+    if (settings.mode() == dev.rappel.queue.entity.CallbackMode.AGENT_FIRST) {
+      fail(clock, actor, "not answered (" + outcome + "); agent-first callbacks are not retried");
+    } else if (outcome == DialOutcome.FAILED) {
+      fail(clock, actor, "the number cannot be called");
+    } else if (attempts.size() > settings.maxRetryCount()) {
+      fail(clock, actor, "no answer after " + attempts.size() + " attempts");
+    } else {
+      state = CallbackState.RETRY_WAIT;
+      assignedAgent = null;
+      dueAt = now.plusSeconds(settings.retryDelaySeconds());
+      record("RETRY_WAIT", actor, clock, "next attempt at " + dueAt);
+    }
+  }
+
+  private void fail(Clock clock, String actor, String why) {
+    state = CallbackState.FAILED;
+    assignedAgent = null;
+    record("FAILED", actor, clock, why);
+  }
+
+  /** The agent wrapped up the connected callback. */
+  public void complete(Agent agent, Clock clock, String actor) {
+    requireState(CallbackState.CONNECTED, "completed");
+    requireAssignedTo(agent);
+    state = CallbackState.COMPLETED;
+    assignedAgent = null;
+    record("COMPLETED", actor, clock, null);
+  }
+
+  /** The held agent went off queue before the dial: let it go and route the callback again. */
+  public void releaseReservation(Clock clock, String why) {
+    requireState(CallbackState.RESERVED, "released");
+    Long agent = assignedAgent.id();
+    state = CallbackState.QUEUED;
+    assignedAgent = null;
+    record("RESERVATION_RELEASED", SYSTEM, clock, "agent " + agent + ": " + why);
+  }
+
+  /** An offer whose agent went off queue goes back to the queue. */
+  public void withdrawOffer(Clock clock, String why) {
+    requireState(CallbackState.OFFERED, "withdrawn");
+    Long agent = assignedAgent.id();
+    state = CallbackState.QUEUED;
+    assignedAgent = null;
+    record("OFFER_WITHDRAWN", SYSTEM, clock, "agent " + agent + ": " + why);
+  }
+
+  public Attempt currentAttempt() {
+    if (attempts.isEmpty()) {
+      throw new Conflict("Callback " + id + " has no dial attempt.");
+    }
+    return attempts.get(attempts.size() - 1);
+  }
+
+  private void requireState(CallbackState expected, String change) {
+    if (state != expected) {
+      throw new Conflict(
+          "Callback " + id + " is " + state + ", so it cannot be " + change + " now.");
+    }
+  }
+
+  private void requireAssignedTo(Agent agent) {
+    if (assignedAgent == null || !assignedAgent.equals(agent)) {
+      throw new Conflict("Callback " + id + " is not in the hands of agent " + agent.id() + ".");
+    }
   }
 
   private void requireWaiting(String change) {
@@ -386,6 +610,14 @@ public class Callback {
 
   void record(String event, String actor, Clock clock, String detail) {
     history.add(new HistoryEntry(this, history.size() + 1, clock.instant(), event, actor, detail));
+  }
+
+  public Instant dueAt() {
+    return dueAt;
+  }
+
+  public Optional<Agent> assignedAgent() {
+    return Optional.ofNullable(assignedAgent);
   }
 
   public CallbackTime time() {

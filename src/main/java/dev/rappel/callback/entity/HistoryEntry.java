@@ -2,6 +2,7 @@ package dev.rappel.callback.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
 /** One step in a callback's life: what happened, when, and who did it. */
 @Entity
 @Table(name = "callback_event")
+@EntityListeners(HistoryEntryListener.class)
 public class HistoryEntry {
   public static final int MAX_DETAIL = 500;
 
@@ -37,12 +39,17 @@ public class HistoryEntry {
 
   private String detail;
 
+  /** The callback's state right after this step. */
+  @Column(name = "state_after")
+  private String stateAfter;
+
   protected HistoryEntry() {}
 
   HistoryEntry(
       Callback callback, int sequence, Instant at, String event, String actor, String detail) {
     this.callback = callback;
     this.sequence = sequence;
+    this.stateAfter = callback.state().name();
     this.at = at;
     this.event = event;
     this.actor = actor;
@@ -52,6 +59,18 @@ public class HistoryEntry {
 
   public Long id() {
     return id;
+  }
+
+  public Callback callback() {
+    return callback;
+  }
+
+  public int sequence() {
+    return sequence;
+  }
+
+  public String stateAfter() {
+    return stateAfter;
   }
 
   public Instant at() {

@@ -1,0 +1,46 @@
+package dev.rappel.callback.entity;
+
+import java.time.Instant;
+
+/**
+ * One recorded step of a callback, as published to agent desktops (SSE) and subscribers (webhooks).
+ * {@code eventId} is unique per callback and step, so receivers can drop duplicates.
+ */
+public record CallbackChanged(
+    String eventId,
+    long callbackId,
+    int sequence,
+    Instant at,
+    String event,
+    String actor,
+    String detail,
+    String state,
+    long queueId,
+    Long assignedAgentId,
+    Long ownerAgentId,
+    Long preferredAgentId) {
+
+  static CallbackChanged of(HistoryEntry entry) {
+    Callback callback = entry.callback();
+    return new CallbackChanged(
+        "cb-" + callback.id() + "-" + entry.sequence(),
+        callback.id(),
+        entry.sequence(),
+        entry.at(),
+        entry.event(),
+        entry.actor(),
+        entry.detail(),
+        entry.stateAfter(),
+        callback.queue().id(),
+        callback.assignedAgent().map(a -> a.id()).orElse(null),
+        callback.ownership().map(o -> o.owner().id()).orElse(null),
+        callback.preferredAgent().map(a -> a.id()).orElse(null));
+  }
+
+  /** Whether an agent desktop of this agent cares: its offers, its owned or preferred callbacks. */
+  public boolean concernsAgent(long agentId) {
+    return Long.valueOf(agentId).equals(assignedAgentId)
+        || Long.valueOf(agentId).equals(ownerAgentId)
+        || Long.valueOf(agentId).equals(preferredAgentId);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.callback.boundary.CallbackView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The agent desktop's view of what the engine gave an agent. */
+@Path("agents/{id}/offers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agents")
+public class AgentOffersResource {
+
+  @Inject Deliveries deliveries;
+
+  @Inject Clock clock;
+
+  @GET
+  @Operation(summary = "The callback offered to, reserved for or connected with this agent")
+  public List<CallbackView> offers(@PathParam("id") long agentId) {
+    return deliveries.offersOf(agentId).stream().map(c -> CallbackView.of(c, clock)).toList();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.entity.Attempt;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.DialOutcome;
+import dev.rappel.delivery.control.DialRequested;
+import dev.rappel.delivery.control.DueCallbacks;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What agents' desktops and the telephony platform tell the engine: accept, decline, dial outcome,
+ * wrap-up. Each method is one transaction.
+ */
+@Stateless
+public class Deliveries {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject DueCallbacks due;
+
+  @Inject Event<DialRequested> dialRequests;
+
+  /** What an agent holds now: the offer to answer, or the call reserved or in progress. */
+  public List<Callback> offersOf(long agentId) {
+    agent(agentId, "agentId", true);
+    return due.heldBy(agentId);
+  }
+
+  public Callback accept(long callbackId, long agentId, String actor) {
+    Callback callback = callback(callbackId);
+    Attempt attempt = callback.accept(agent(agentId, "agentId", false), clock, actor);
+    dialRequests.fire(new DialRequested(Engine.requestFor(callback, attempt)));
+    return callback;
+  }
+
+  public Callback decline(long callbackId, long agentId, String actor) {
+    Callback callback = callback(callbackId);
+    callback.decline(agent(agentId, "agentId", false), clock, actor);
+    return callback;
+  }
+
+  public Callback recordOutcome(
+      long callbackId, int attemptNumber, DialOutcome outcome, String actor) {
+    Callback callback = callback(callbackId);
+    callback.recordOutcome(attemptNumber, outcome, clock, actor);
+    return callback;
+  }
+
+  public Callback complete(long callbackId, long agentId, String actor) {
+    Callback callback = callback(callbackId);
+    callback.complete(agent(agentId, "agentId", false), clock, actor);
+    return callback;
+  }
+
+  private Callback callback(long id) {
+    Callback callback = em.find(Callback.class, id);
+    if (callback == null) {
+      throw new NotFound("callback", id);
+    }
+    return callback;
+  }
+
+  private Agent agent(long id, String field, boolean inPath) {
+    Agent agent = em.find(Agent.class, id);
+    if (agent == null) {
+      if (inPath) {
+        throw new NotFound("agent", id);
+      }
+      throw new RuleViolation(field, "No agent has the id " + id + ".");
+    }
+    return agent;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.entity.Attempt;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.delivery.control.DialRequest;
+import dev.rappel.delivery.control.DialRequested;
+import dev.rappel.delivery.control.DueCallbacks;
+import dev.rappel.queue.entity.CallbackMode;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The engine's steps, each one transaction, driven by ticks: due callbacks to their queue, owned
+ * callbacks whose ownership ended, and waiting callbacks to free agents. Each step's effects
+ * (state, history, outbox, dial request) commit together or not at all.
+ */
+@Stateless
+public class Engine {
+  public static final int BATCH = 100;
+
+  @Inject Clock clock;
+
+  @Inject DueCallbacks due;
+
+  @Inject Event<DialRequested> dialRequests;
+
+  /** Marks up to one batch of due callbacks QUEUED. Returns how many. */
+  public int deliverDue() {
+    Instant now = clock.instant();
+    List<Callback> batch = due.claimDue(now, BATCH);
+    for (Callback callback : batch) {
+      callback.markDue(clock);
+    }
+    return batch.size();
+  }
+
+  /** Ends ownerships that are over: to the queue or EXPIRED, by the queue's policy. */
+  public int expireOwnerships() {
+    List<Callback> over = due.ownershipOver(clock.instant(), BATCH);
+    int changed = 0;
+    for (Callback callback : over) {
+      if (callback.expireOwnershipIfOver(clock)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Hands waiting callbacks, oldest due first, to free agents: offered (agent first) or reserved
+   * and dialled (customer first). An agent gets one callback at a time.
+   */
+  public int route() {
+    List<Callback> waiting = due.waitingForAgent(BATCH);
+    if (waiting.isEmpty()) {
+      return 0;
+    }
+    Set<Long> busy = due.busyAgentIds();
+    Map<Long, List<Agent>> membersByQueue = new HashMap<>();
+    int routed = 0;
+    for (Callback callback : waiting) {
+      List<Agent> members =
+          membersByQueue.computeIfAbsent(
+              callback.queue().id(), queueId -> due.availableMembers(queueId));
+      Optional<Agent> agent =
+          callback.pickAgent(members, a -> a.isAvailable() && !busy.contains(a.id()));
+      if (agent.isEmpty()) {
+        continue;
+      }
+      busy.add(agent.get().id());
+      if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
+        Attempt attempt = callback.reserveAndDial(agent.get(), clock);
+        dialRequests.fire(new DialRequested(requestFor(callback, attempt)));
+      } else {
+        callback.offerTo(agent.get(), clock);
+      }
+      routed++;
+    }
+    return routed;
+  }
+
+  /** When the engine must act next, for the precise wake-up. */
+  public Optional<Instant> nextDue() {
+    return due.nextDue();
+  }
+
+  static DialRequest requestFor(Callback callback, Attempt attempt) {
+    return new DialRequest(
+        callback.id(),
+        attempt.number(),
+        callback.phoneNumber().e164(),
+        callback.callerId().map(Object::toString).orElse(null),
+        callback.callerIdName().orElse(null),
+        attempt.agent().id(),
+        callback.queue().settings().mode().name());
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.platform.control.ManagedExecutors;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wakes the engine. Timers are only triggers: the callback table is the schedule, so nothing is
+ * lost when a timer is (Payara Micro keeps "persistent" timers in memory only) and callbacks that
+ * came due while the server was down go out at the first tick after start. A tick every second is
+ * the safety net; for precision a one-shot task is armed for the next due instant.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EngineTick {
+  private static final Logger LOG = Logger.getLogger(EngineTick.class.getName());
+
+  @Inject Engine engine;
+
+  @Inject Clock clock;
+
+  @Inject ManagedExecutors executors;
+
+  @Inject
+  @ConfigProperty(name = "rappel.engine.enabled", defaultValue = "true")
+  boolean enabled;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile ScheduledFuture<?> armed;
+  private volatile Instant armedFor;
+
+  @PostConstruct
+  void start() {
+    if (enabled) {
+      LOG.info("Callback engine started");
+    } else {
+      LOG.warning("Callback engine disabled (rappel.engine.enabled=false): nothing is delivered");
+    }
+  }
+
+  @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    run();
+  }
+
+  /** One pass of the engine; passes never overlap on one instance. */
+  public void run() {
+    if (!enabled) {
+      return;
+    }
+    if (!running.compareAndSet(false, true)) {
+      again.set(true); // a wake-up during a pass gets a pass of its own right after
+      return;
+    }
+    try {
+      while (engine.deliverDue() == Engine.BATCH) {
+        // a burst: keep draining before routing
+      }
+      while (engine.expireOwnerships() == Engine.BATCH) {
+        // keep going
+      }
+      while (engine.route() == Engine.BATCH) {
+        // keep going
+      }
+      armForNextDue();
+    } catch (RuntimeException e) {
+      // a lost version race or a database hiccup: the next tick retries from the table
+      LOG.log(Level.FINE, "Engine pass interrupted; the next tick retries", e);
+    } finally {
+      running.set(false);
+    }
+    if (again.getAndSet(false)) {
+      run();
+    }
+  }
+
+  private void armForNextDue() {
+    engine
+        .nextDue()
+        .ifPresent(
+            next -> {
+              Duration wait = Duration.between(clock.instant(), next);
+              if (wait.isNegative() || wait.compareTo(Duration.ofMillis(1100)) > 0) {
+                return; // overdue (the next pass takes it) or beyond the next tick
+              }
+              if (next.equals(armedFor) && armed != null && !armed.isDone()) {
+                return;
+              }
+              armedFor = next;
+              armed =
+                  executors
+                      .scheduler()
+                      .schedule(this::run, wait.toMillis() + 1, TimeUnit.MILLISECONDS);
+            });
+  }
+}

@@ -1,0 +1,130 @@
+package dev.rappel.delivery.control;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.control.DatabaseMigration;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The engine's reads of the callback table, the schedule. On PostgreSQL due rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances split a burst without waiting on each other;
+ * on Derby (one process per database) the {@code @Version} check at commit is the guard.
+ */
+@Dependent
+public class DueCallbacks {
+  static final Set<CallbackState> ACTIVE =
+      EnumSet.of(
+          CallbackState.OFFERED,
+          CallbackState.RESERVED,
+          CallbackState.DIALING,
+          CallbackState.CONNECTED);
+
+  @PersistenceContext EntityManager em;
+
+  @Inject DatabaseMigration database;
+
+  /** Callbacks whose time has come (first delivery or next attempt), oldest first. */
+  public List<Callback> claimDue(Instant now, int limit) {
+    if ("postgresql".equals(database.vendor())) {
+      @SuppressWarnings("unchecked")
+      List<Number> ids =
+          em.createNativeQuery(
+                  "SELECT id FROM callback WHERE state IN ('SCHEDULED','RETRY_WAIT') AND due_at <= ?1"
+                      + " ORDER BY due_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED")
+              .setParameter(1, now.toEpochMilli())
+              .setParameter(2, limit)
+              .getResultList();
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      return em.createQuery(
+              "SELECT c FROM Callback c WHERE c.id IN :ids ORDER BY c.dueAt, c.id", Callback.class)
+          .setParameter("ids", ids.stream().map(Number::longValue).toList())
+          .getResultList();
+    }
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.state IN :states AND c.dueAt <= :now"
+                + " ORDER BY c.dueAt, c.id",
+            Callback.class)
+        .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The next instant the engine must act, if any callback is waiting for its time. */
+  public Optional<Instant> nextDue() {
+    Instant next =
+        em.createQuery(
+                "SELECT MIN(c.dueAt) FROM Callback c WHERE c.state IN :states", Instant.class)
+            .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+            .getSingleResult();
+    return Optional.ofNullable(next);
+  }
+
+  /** Owned callbacks whose ownership is over while still waiting. */
+  public List<Callback> ownershipOver(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.owner IS NOT NULL AND c.ownershipExpiresAt <= :now"
+                + " AND c.state IN :states ORDER BY c.ownershipExpiresAt",
+            Callback.class)
+        .setParameter("now", now)
+        .setParameter(
+            "states",
+            EnumSet.of(CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Due callbacks waiting for an agent, oldest due first: a callback keeps its place. */
+  public List<Callback> waitingForAgent(int limit) {
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.state = :state ORDER BY c.dueAt, c.id",
+            Callback.class)
+        .setParameter("state", CallbackState.QUEUED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Agents who hold a callback now: one at a time each. */
+  public Set<Long> busyAgentIds() {
+    return new HashSet<>(
+        em.createQuery(
+                "SELECT c.assignedAgent.id FROM Callback c WHERE c.state IN :states", Long.class)
+            .setParameter("states", ACTIVE)
+            .getResultList());
+  }
+
+  /** Available members of a queue, longest idle first. */
+  public List<Agent> availableMembers(long queueId) {
+    return em.createQuery(
+            "SELECT m FROM Queue q JOIN q.members m WHERE q.id = :queue AND m.status = :status"
+                + " ORDER BY m.statusChangedAt, m.id",
+            Agent.class)
+        .setParameter("queue", queueId)
+        .setParameter("status", RoutingStatus.AVAILABLE)
+        .getResultList();
+  }
+
+  /** The callbacks an agent holds now (offered, reserved, dialing or connected). */
+  public List<Callback> heldBy(long agentId) {
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.assignedAgent.id = :agent AND c.state IN :states"
+                + " ORDER BY c.dueAt",
+            Callback.class)
+        .setParameter("agent", agentId)
+        .setParameter("states", ACTIVE)
+        .getResultList();
+  }
+}

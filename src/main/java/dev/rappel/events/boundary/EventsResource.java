@@ -1,0 +1,53 @@
+package dev.rappel.events.boundary;
+
+import dev.rappel.events.control.EventStream;
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Violations;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Server-Sent Events of every callback step, optionally only one agent's or one queue's. */
+@Path("events")
+@Singleton
+@Tag(name = "Events", description = "Live callback events")
+public class EventsResource {
+
+  @Inject EventStream stream;
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Stream callback events (text/event-stream)",
+      description =
+          "Each event is named after the step (QUEUED, OFFERED, DIALING, ...), has a unique id and"
+              + " a JSON body with the callback's state after it. agentId keeps the events of"
+              + " callbacks offered to, owned by or preferring that agent; queueId one queue's.")
+  public void subscribe(
+      @QueryParam("agentId") String agentId,
+      @QueryParam("queueId") String queueId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    Violations violations = new Violations();
+    Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
+    Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
+    violations.throwIfAny();
+    stream.subscribe(sink, sse, agent, queue);
+  }
+
+  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+  void heartbeat() {
+    stream.heartbeat();
+  }
+}

@@ -1,0 +1,376 @@
+package dev.rappel.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.server.ShiftedClock;
+import dev.rappel.testing.server.TestClockProducer;
+import dev.rappel.testing.server.TestClockResource;
+import dev.rappel.testing.server.TestEngineResource;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The engine on the real server: due-time delivery, routing, ownership expiry, customer-first
+ * retries with the simulated dialer (NO_ANSWER then ANSWERED, see the Failsafe options), racing
+ * dispatchers and the SSE stream. The test WAR adds a clock the tests move forward, so hour-long
+ * periods pass in an instant; time still flows, so tests read the server's "now" first.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EngineIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
+        .addClasses(
+            ShiftedClock.class,
+            TestClockProducer.class,
+            TestClockResource.class,
+            TestEngineResource.class);
+  }
+
+  @ArquillianResource URL base;
+
+  Api api;
+
+  @BeforeEach
+  void connect() throws Exception {
+    api = new Api(base.toURI().resolve("/"));
+  }
+
+  private Instant serverNow() {
+    return advance(0);
+  }
+
+  private Instant advance(long seconds) {
+    Reply reply = api.post("/api/v1/test/clock/advance?seconds=" + seconds, null);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return Instant.parse(reply.body());
+  }
+
+  private long queue(String settings) {
+    return api.post(
+            "/api/v1/queues",
+            "{\"name\":\"E-" + UUID.randomUUID() + "\",\"callbackSettings\":" + settings + "}")
+        .id();
+  }
+
+  private long availableMember(long queue) {
+    long agent = api.post("/api/v1/agents", "{\"name\":\"A\",\"status\":\"AVAILABLE\"}").id();
+    addMember(queue, agent);
+    return agent;
+  }
+
+  private void addMember(long queue, long agent) {
+    JsonObject current = api.get("/api/v1/queues/" + queue).json();
+    List<String> ids = new ArrayList<>();
+    current.getJsonArray("memberIds").forEach(v -> ids.add(v.toString()));
+    ids.add(String.valueOf(agent));
+    assertThat(
+            api.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":" + ids + "}").status())
+        .isEqualTo(200);
+  }
+
+  private long callbackAt(long queue, Instant at, String extra) {
+    Reply reply =
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"C\",\"scheduledAt\":\""
+                + at
+                + "\""
+                + extra
+                + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private JsonObject callback(long id) {
+    return api.get("/api/v1/callbacks/" + id).json();
+  }
+
+  private String state(long id) {
+    return callback(id).getString("state");
+  }
+
+  private static List<JsonObject> history(JsonObject callback) {
+    return callback.getJsonArray("history").getValuesAs(JsonObject.class);
+  }
+
+  private static List<String> events(JsonObject callback) {
+    return history(callback).stream().map(h -> h.getString("event")).toList();
+  }
+
+  private static Instant eventAt(JsonObject callback, String event) {
+    return history(callback).stream()
+        .filter(h -> h.getString("event").equals(event))
+        .map(h -> Instant.parse(h.getString("at")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void awaitState(long id, String state) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
+  }
+
+  @Test
+  void callback_due_in_seconds_is_offered_to_a_free_member_and_never_before() {
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    Instant due = serverNow().plusSeconds(3);
+    long id = callbackAt(queue, due, "");
+    assertThat(state(id)).isEqualTo("SCHEDULED");
+
+    awaitState(id, "OFFERED");
+    JsonObject callback = callback(id);
+    assertThat(callback.getJsonNumber("assignedAgentId").longValue()).isEqualTo(agent);
+    assertThat(events(callback)).containsExactly("SCHEDULED", "QUEUED", "OFFERED");
+    assertThat(eventAt(callback, "QUEUED")).isAfterOrEqualTo(due);
+    assertThat(api.get("/api/v1/agents/" + agent + "/offers").body()).contains("\"id\":" + id);
+  }
+
+  @Test
+  void agent_first_accept_dials_and_the_agent_wraps_up() {
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    awaitState(id, "OFFERED");
+    Reply wrongAgent = api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":999999}");
+    assertThat(wrongAgent.status()).isEqualTo(422);
+    Reply accepted = api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":" + agent + "}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(accepted.json().getString("state")).isEqualTo("DIALING");
+    // the simulated dialer answers NO_ANSWER on a first attempt: agent first is not retried
+    awaitState(id, "FAILED");
+    assertThat(callback(id).getJsonArray("attempts").getJsonObject(0).getString("outcome"))
+        .isEqualTo("NO_ANSWER");
+  }
+
+  @Test
+  void outcome_reported_by_the_telephony_side_connects_and_completes() {
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    awaitState(id, "OFFERED");
+    api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":" + agent + "}");
+    Reply answered =
+        api.post("/api/v1/callbacks/" + id + "/attempts/1/outcome", "{\"outcome\":\"ANSWERED\"}");
+    assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+    assertThat(answered.json().getString("state")).isEqualTo("CONNECTED");
+    assertThat(
+            api.post("/api/v1/callbacks/" + id + "/attempts/1/outcome", "{\"outcome\":\"LOUD\"}")
+                .status())
+        .isEqualTo(422);
+    Reply done = api.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":" + agent + "}");
+    assertThat(done.json().getString("state")).isEqualTo("COMPLETED");
+    assertThat(api.post("/api/v1/callbacks/" + id + "/cancel", null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void declined_offer_goes_to_the_next_free_agent() {
+    long queue = queue("{}");
+    long first = availableMember(queue);
+    long second = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    awaitState(id, "OFFERED");
+    long offeredTo = callback(id).getJsonNumber("assignedAgentId").longValue();
+    long other = offeredTo == first ? second : first;
+    assertThat(
+            api.post("/api/v1/callbacks/" + id + "/decline", "{\"agentId\":" + offeredTo + "}")
+                .status())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              JsonObject c = callback(id);
+              assertThat(c.getString("state")).isEqualTo("OFFERED");
+              assertThat(c.get("assignedAgentId")).hasToString("" + other);
+            });
+  }
+
+  @Test
+  void route_to_me_falls_back_to_the_queue_when_that_agent_is_not_available() {
+    long queue = queue("{}");
+    long member = availableMember(queue);
+    long away = api.post("/api/v1/agents", "{\"name\":\"Away\"}").id(); // OFF_QUEUE
+    long id = callbackAt(queue, serverNow().plusMillis(200), ",\"preferredAgentId\":" + away);
+    awaitState(id, "OFFERED");
+    assertThat(callback(id).getJsonNumber("assignedAgentId").longValue()).isEqualTo(member);
+  }
+
+  @Test
+  void preferred_agent_gets_the_callback_when_available() {
+    long queue = queue("{}");
+    availableMember(queue);
+    long preferred = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), ",\"preferredAgentId\":" + preferred);
+    awaitState(id, "OFFERED");
+    assertThat(callback(id).getJsonNumber("assignedAgentId").longValue()).isEqualTo(preferred);
+  }
+
+  @Test
+  void offered_agent_going_off_queue_gives_the_callback_to_another_agent() {
+    long queue = queue("{}");
+    long first = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    awaitState(id, "OFFERED");
+    long second = availableMember(queue);
+    api.put("/api/v1/agents/" + first + "/status", "{\"status\":\"OFF_QUEUE\"}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(callback(id).get("assignedAgentId")).hasToString("" + second));
+    assertThat(events(callback(id))).contains("OFFER_WITHDRAWN");
+  }
+
+  @Test
+  void owned_callback_expires_to_the_queue_or_ends_expired_by_policy() {
+    String owned =
+        "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":48,"
+            + "\"ownershipHours\":2,\"assignToQueueOnExpiry\":%s}}";
+    long toQueue = queue(String.format(owned, "true"));
+    long toExpiry = queue(String.format(owned, "false"));
+    long owner = api.post("/api/v1/agents", "{\"name\":\"Owner\"}").id(); // never available
+    long member = availableMember(toQueue);
+
+    Instant at = serverNow().plusSeconds(60);
+    long a = callbackAt(toQueue, at, "");
+    long b = callbackAt(toExpiry, at, "");
+    for (long id : List.of(a, b)) {
+      assertThat(api.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + owner + "}").status())
+          .isEqualTo(200);
+    }
+    advance(60 + 30);
+    awaitState(a, "QUEUED"); // due, but only its owner may take it
+    advance(2 * 3600);
+    awaitState(b, "EXPIRED");
+    awaitState(a, "OFFERED");
+    JsonObject moved = callback(a);
+    assertThat(moved.getJsonNumber("assignedAgentId").longValue()).isEqualTo(member);
+    assertThat(moved.isNull("ownerAgentId")).isTrue();
+    assertThat(events(moved)).contains("OWNERSHIP_EXPIRED");
+  }
+
+  @Test
+  void customer_first_retries_after_the_delay_then_connects() {
+    long queue =
+        queue("{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":2,\"retryDelaySeconds\":600}");
+    long agent = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    awaitState(id, "RETRY_WAIT"); // first attempt: NO_ANSWER
+    JsonObject waiting = callback(id);
+    assertThat(waiting.isNull("assignedAgentId")).isTrue();
+    Instant retryAt = Instant.parse(waiting.getString("dueAt"));
+    Instant firstEnded =
+        Instant.parse(waiting.getJsonArray("attempts").getJsonObject(0).getString("endedAt"));
+    assertThat(retryAt).isEqualTo(firstEnded.plusSeconds(600));
+
+    advance(600);
+    awaitState(id, "CONNECTED"); // second attempt: ANSWERED
+    JsonObject connected = callback(id);
+    assertThat(connected.getJsonNumber("assignedAgentId").longValue()).isEqualTo(agent);
+    assertThat(events(connected))
+        .containsSubsequence(
+            "SCHEDULED",
+            "QUEUED",
+            "RESERVED",
+            "DIALING",
+            "RETRY_WAIT",
+            "QUEUED",
+            "RESERVED",
+            "DIALING",
+            "CONNECTED");
+    assertThat(eventAt(connected, "CONNECTED")).isAfterOrEqualTo(retryAt);
+  }
+
+  @Test
+  void racing_dispatchers_deliver_each_callback_exactly_once() {
+    long queue = queue("{}"); // no members: callbacks stay QUEUED once delivered
+    Instant at = serverNow().plusSeconds(2);
+    List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 60; i++) {
+      ids.add(callbackAt(queue, at, ""));
+    }
+    advance(5);
+    Reply race = api.post("/api/v1/test/engine/race?threads=4", null);
+    assertThat(race.status()).as(race.toString()).isEqualTo(200);
+    for (long id : ids) {
+      awaitState(id, "QUEUED");
+      assertThat(events(callback(id)).stream().filter("QUEUED"::equals)).hasSize(1);
+    }
+  }
+
+  @Test
+  void sse_client_receives_the_steps_of_its_agent() throws Exception {
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(api.server().resolve("api/v1/events?agentId=" + agent))
+            .header("Accept", "text/event-stream")
+            .build();
+    var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in =
+                  new BufferedReader(
+                      new InputStreamReader(response.get().body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (Exception ended) {
+                // stream closed
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": subscribed"));
+
+    long id = callbackAt(queue, serverNow().plusMillis(300), ",\"preferredAgentId\":" + agent);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(lines)
+                    .contains("event: SCHEDULED", "event: QUEUED", "event: OFFERED")
+                    .contains("id: cb-" + id + "-3"));
+    assertThat(lines.stream().filter(l -> l.startsWith("data:")).toList())
+        .anySatisfy(
+            d -> assertThat(d).contains("\"state\":\"OFFERED\"").contains("\"callbackId\":" + id));
+    assertThat(api.get("/api/v1/events?agentId=abc").status()).isEqualTo(422);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.rappel.testing.server;
+
+import dev.rappel.delivery.boundary.Engine;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+
+/**
+ * Test-only: runs the due-delivery step from several threads at once, as several dispatchers would,
+ * and answers how many callbacks they claimed in total.
+ */
+@Path("test/engine")
+@RequestScoped
+public class TestEngineResource {
+
+  @Inject Engine engine;
+
+  @Resource ManagedExecutorService executor;
+
+  @POST
+  @Path("race")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String race(@QueryParam("threads") int threads) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      runs.add(
+          executor.submit(
+              () -> {
+                start.await();
+                int claimed = 0;
+                for (int pass = 0; pass < 20; pass++) {
+                  try {
+                    claimed += engine.deliverDue();
+                  } catch (RuntimeException lostRace) {
+                    // another dispatcher won these rows; try the next batch
+                  }
+                }
+                return claimed;
+              }));
+    }
+    start.countDown();
+    int total = 0;
+    for (Future<Integer> run : runs) {
+      total += run.get();
+    }
+    return String.valueOf(total);
+  }
+}
