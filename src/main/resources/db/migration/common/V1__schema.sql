@@ -87,8 +87,10 @@ CREATE TABLE callback_event (
   actor VARCHAR(100) NOT NULL,
   detail VARCHAR(500),
   state_after VARCHAR(20) NOT NULL,
-  -- outbox: NULL until the event went out to the webhook subscribers
-  published_at BIGINT
+  -- outbox: NULL until the event went out to the webhook subscriber
+  published_at BIGINT,
+  publish_attempts INTEGER DEFAULT 0 NOT NULL,
+  next_publish_at BIGINT
 );
 CREATE INDEX ix_callback_event_unpublished ON callback_event (published_at, id);
 CREATE UNIQUE INDEX ix_callback_event_seq ON callback_event (callback_id, seq);

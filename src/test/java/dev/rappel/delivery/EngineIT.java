@@ -3,8 +3,10 @@ package dev.rappel.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rappel.platform.control.Signatures;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.WebhookReceiver;
 import dev.rappel.testing.server.ShiftedClock;
 import dev.rappel.testing.server.TestClockProducer;
 import dev.rappel.testing.server.TestClockResource;
@@ -54,6 +56,10 @@ class EngineIT {
             TestClockResource.class,
             TestEngineResource.class);
   }
+
+  /** Receives the server's webhooks; started before the server so no event waits on backoff. */
+  static final WebhookReceiver RECEIVER =
+      WebhookReceiver.start(Integer.getInteger("webhook.test.port", 28931));
 
   @ArquillianResource URL base;
 
@@ -317,18 +323,55 @@ class EngineIT {
   @Test
   void racing_dispatchers_deliver_each_callback_exactly_once() {
     long queue = queue("{}"); // no members: callbacks stay QUEUED once delivered
-    Instant at = serverNow().plusSeconds(2);
+    Instant at = serverNow().plusSeconds(120); // room to create them all, however slow
     List<Long> ids = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 60; i++) {
       ids.add(callbackAt(queue, at, ""));
     }
-    advance(5);
+    advance(121);
     Reply race = api.post("/api/v1/test/engine/race?threads=4", null);
     assertThat(race.status()).as(race.toString()).isEqualTo(200);
     for (long id : ids) {
       awaitState(id, "QUEUED");
       assertThat(events(callback(id)).stream().filter("QUEUED"::equals)).hasSize(1);
     }
+  }
+
+  @Test
+  void webhook_subscriber_receives_signed_events_and_a_forged_one_is_detectable() {
+    long queue = queue("{}");
+    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(RECEIVER.received().stream().map(WebhookReceiver.Received::eventId))
+                    .contains("cb-" + id + "-1", "cb-" + id + "-2"));
+    var queued =
+        RECEIVER.received().stream()
+            .filter(r -> r.eventId().equals("cb-" + id + "-2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(queued.body()).contains("\"event\":\"QUEUED\"").contains("\"callbackId\":" + id);
+    assertThat(Signatures.verify("it-secret", queued.body(), queued.signature())).isTrue();
+    assertThat(
+            Signatures.verify(
+                "it-secret", queued.body().replace("QUEUED", "CANCELED"), queued.signature()))
+        .isFalse();
+    assertThat(Signatures.verify("other-secret", queued.body(), queued.signature())).isFalse();
+  }
+
+  @Test
+  void metrics_show_deliveries_lateness_and_overdue_callbacks() {
+    long queue = queue("{}");
+    long id = callbackAt(queue, serverNow().plusMillis(100), "");
+    awaitState(id, "QUEUED");
+    String metrics = api.send("GET", "/metrics", null, null).body();
+    assertThat(metrics)
+        .contains("rappel_deliveries")
+        .contains("rappel_delivery_lateness")
+        .contains("rappel_callbacks_overdue")
+        .contains("rappel_webhook_deliveries");
   }
 
   @Test

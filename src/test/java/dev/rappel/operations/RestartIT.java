@@ -1,27 +1,38 @@
 package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What was written before a restart is read back after it, from the embedded database files. */
 class RestartIT {
 
+  /**
+   * One pair of server starts checks both durability and catching up: a callback that came due
+   * while the server was down is delivered right after the next start.
+   */
   @Test
-  void callback_written_before_a_restart_is_read_back_after_it() throws Exception {
+  void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
+      throws Exception {
     Path dir = PayaraProcess.workDir("restart-it");
     List<String> options = List.of("-Drappel.data.dir=" + dir.resolve("data"));
     Path log = dir.resolve("server.log");
     long callbackId;
     String scheduledAt;
+    long overdueId;
+    Instant overdueAt;
     LocalDate day = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
     try (PayaraProcess server = new PayaraProcess(log, options)) {
       Api api = server.start();
@@ -43,6 +54,23 @@ class RestartIT {
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       callbackId = created.id();
       scheduledAt = created.json().getString("scheduledAt");
+
+      overdueAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+      Api.Reply overdue =
+          api.post(
+              "/api/v1/callbacks",
+              "{\"queueId\":"
+                  + queue
+                  + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Due while down\","
+                  + "\"scheduledAt\":\""
+                  + overdueAt
+                  + "\"}");
+      assertThat(overdue.status()).as(overdue.toString()).isEqualTo(201);
+      overdueId = overdue.id();
+    }
+    Instant stopped = Instant.now();
+    while (Instant.now().isBefore(overdueAt.plusSeconds(1))) {
+      Thread.sleep(200); // the server stays down past the callback's time
     }
     assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
 
@@ -61,6 +89,17 @@ class RestartIT {
               "/api/v1/interactions/" + callback.getJsonNumber("interactionId") + "/callback",
               "{}");
       assertThat(again.status()).isEqualTo(409);
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(api.get("/api/v1/callbacks/" + overdueId).json().getString("state"))
+                      .isEqualTo("QUEUED"));
+      JsonObject delivered = api.get("/api/v1/callbacks/" + overdueId).json();
+      JsonObject queued = delivered.getJsonArray("history").getJsonObject(1);
+      assertThat(queued.getString("event")).isEqualTo("QUEUED");
+      assertThat(Instant.parse(queued.getString("at"))).isAfter(stopped).isAfter(overdueAt);
     }
   }
 }

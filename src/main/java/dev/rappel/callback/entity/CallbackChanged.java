@@ -20,7 +20,7 @@ public record CallbackChanged(
     Long ownerAgentId,
     Long preferredAgentId) {
 
-  static CallbackChanged of(HistoryEntry entry) {
+  public static CallbackChanged of(HistoryEntry entry) {
     Callback callback = entry.callback();
     return new CallbackChanged(
         "cb-" + callback.id() + "-" + entry.sequence(),

@@ -6,6 +6,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
+import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import jakarta.ejb.Stateless;
@@ -31,6 +32,8 @@ public class Deliveries {
 
   @Inject Event<DialRequested> dialRequests;
 
+  @Inject EngineMetrics metrics;
+
   /** What an agent holds now: the offer to answer, or the call reserved or in progress. */
   public List<Callback> offersOf(long agentId) {
     agent(agentId, "agentId", true);
@@ -54,6 +57,7 @@ public class Deliveries {
       long callbackId, int attemptNumber, DialOutcome outcome, String actor) {
     Callback callback = callback(callbackId);
     callback.recordOutcome(attemptNumber, outcome, clock, actor);
+    metrics.dialed(outcome);
     return callback;
   }
 

@@ -6,11 +6,13 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
+import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.queue.entity.CallbackMode;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +35,16 @@ public class Engine {
 
   @Inject Event<DialRequested> dialRequests;
 
+  @Inject EngineMetrics metrics;
+
   /** Marks up to one batch of due callbacks QUEUED. Returns how many. */
   public int deliverDue() {
     Instant now = clock.instant();
     List<Callback> batch = due.claimDue(now, BATCH);
     for (Callback callback : batch) {
+      Duration late = Duration.between(callback.dueAt(), clock.instant());
       callback.markDue(clock);
+      metrics.delivered(late);
     }
     return batch.size();
   }
@@ -86,6 +92,11 @@ public class Engine {
       routed++;
     }
     return routed;
+  }
+
+  /** Callbacks whose time has come and that are still waiting to be delivered. */
+  public long overdue() {
+    return due.countDue(clock.instant());
   }
 
   /** When the engine must act next, for the precise wake-up. */

@@ -1,5 +1,6 @@
 package dev.rappel.delivery.boundary;
 
+import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -47,8 +48,11 @@ public class EngineTick {
   private volatile ScheduledFuture<?> armed;
   private volatile Instant armedFor;
 
+  @Inject EngineMetrics metrics;
+
   @PostConstruct
   void start() {
+    metrics.watchOverdue(() -> engine.overdue());
     if (enabled) {
       LOG.info("Callback engine started");
     } else {

@@ -63,6 +63,15 @@ public class DueCallbacks {
         .getResultList();
   }
 
+  public long countDue(Instant now) {
+    return em.createQuery(
+            "SELECT COUNT(c) FROM Callback c WHERE c.state IN :states AND c.dueAt <= :now",
+            Long.class)
+        .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+        .setParameter("now", now)
+        .getSingleResult();
+  }
+
   /** The next instant the engine must act, if any callback is waiting for its time. */
   public Optional<Instant> nextDue() {
     Instant next =

@@ -1,0 +1,82 @@
+package dev.rappel.delivery.control;
+
+import dev.rappel.callback.entity.DialOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * What an operator watches on {@code /metrics}: callbacks overdue and not yet delivered, delivery
+ * lateness, deliveries, dial attempts by outcome, webhook deliveries and failures.
+ */
+@ApplicationScoped
+public class EngineMetrics {
+
+  @Inject MetricRegistry registry;
+
+  private Histogram lateness;
+  private Counter deliveries;
+  private Counter webhookDeliveries;
+  private Counter webhookFailures;
+
+  @PostConstruct
+  void register() {
+    lateness =
+        registry.histogram(
+            Metadata.builder()
+                .withName("rappel.delivery.lateness")
+                .withDescription("Time from a callback's due instant to its delivery")
+                .withUnit(MetricUnits.MILLISECONDS)
+                .build());
+    deliveries =
+        registry.counter(
+            Metadata.builder()
+                .withName("rappel.deliveries")
+                .withDescription("Callbacks delivered to their queue at their time")
+                .build());
+    webhookDeliveries =
+        registry.counter(
+            Metadata.builder()
+                .withName("rappel.webhook.deliveries")
+                .withDescription("Events the webhook subscriber took")
+                .build());
+    webhookFailures =
+        registry.counter(
+            Metadata.builder()
+                .withName("rappel.webhook.failures")
+                .withDescription("Event sends the webhook subscriber refused or missed")
+                .build());
+  }
+
+  /** Registers the gauge of callbacks due but not yet delivered, read from the table. */
+  public void watchOverdue(LongSupplier overdue) {
+    registry.gauge(
+        Metadata.builder()
+            .withName("rappel.callbacks.overdue")
+            .withDescription("Callbacks whose time has come but that are not yet delivered")
+            .build(),
+        overdue,
+        LongSupplier::getAsLong);
+  }
+
+  public void delivered(Duration late) {
+    deliveries.inc();
+    lateness.update(Math.max(0, late.toMillis()));
+  }
+
+  public void dialed(DialOutcome outcome) {
+    registry.counter("rappel.dial.attempts", new Tag("outcome", outcome.name())).inc();
+  }
+
+  public void webhook(boolean delivered) {
+    (delivered ? webhookDeliveries : webhookFailures).inc();
+  }
+}
