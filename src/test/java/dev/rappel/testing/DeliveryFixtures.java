@@ -115,4 +115,13 @@ public final class DeliveryFixtures {
   public static List<String> events(Callback callback) {
     return callback.history().stream().map(HistoryEntry::event).toList();
   }
+
+  /** Customer first, as the engine does it in two steps: reserve the agent, then dial. */
+  public static dev.rappel.callback.entity.Attempt reserveAndDial(
+      dev.rappel.callback.entity.Callback callback,
+      dev.rappel.agent.entity.Agent agent,
+      java.time.Clock clock) {
+    callback.reserve(agent, clock);
+    return callback.dialReserved(clock);
+  }
 }

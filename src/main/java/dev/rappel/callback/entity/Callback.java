@@ -452,7 +452,10 @@ public class Callback {
     if (owner != null) {
       return isFree.test(owner) ? Optional.of(owner) : Optional.empty();
     }
-    if (preferredAgent != null && isFree.test(preferredAgent)) {
+    // a preferred agent who declined has had its chance: the queue's members come first now
+    if (preferredAgent != null
+        && !preferredAgent.equals(declinedBy)
+        && isFree.test(preferredAgent)) {
       return Optional.of(preferredAgent);
     }
     return freeMembers.stream()
@@ -469,12 +472,21 @@ public class Callback {
     record("OFFERED", SYSTEM, clock, "to agent " + agent.id());
   }
 
-  /** Customer first: the agent is held while the customer is dialled; the dial starts now. */
-  public Attempt reserveAndDial(Agent agent, Clock clock) {
+  /**
+   * Customer first: an agent is held for this callback. The dial follows in its own transaction
+   * ({@link #dialReserved}), so the reservation is on record, and released if the agent goes off
+   * queue, before any call is placed.
+   */
+  public void reserve(Agent agent, Clock clock) {
     requireState(CallbackState.QUEUED, "reserved");
     state = CallbackState.RESERVED;
     assignedAgent = agent;
     record("RESERVED", SYSTEM, clock, "agent " + agent.id() + " held");
+  }
+
+  /** Customer first: the held agent is still there, so the customer is dialled now. */
+  public Attempt dialReserved(Clock clock) {
+    requireState(CallbackState.RESERVED, "dialled");
     return startAttempt(clock, SYSTEM);
   }
 

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The engine's steps, each one transaction, driven by ticks: due callbacks to their queue, owned
- * callbacks whose ownership ended, and waiting callbacks to free agents. Each step's effects
- * (state, history, outbox, dial request) commit together or not at all.
+ * callbacks whose ownership ended, waiting callbacks to free agents, and reservations to the
+ * dialer. Each step's effects (state, history, outbox, dial request) commit together or not at all.
  */
 @Stateless
 public class Engine {
@@ -84,14 +84,32 @@ public class Engine {
       }
       busy.add(agent.get().id());
       if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
-        Attempt attempt = callback.reserveAndDial(agent.get(), clock);
-        dialRequests.fire(new DialRequested(requestFor(callback, attempt)));
+        callback.reserve(agent.get(), clock);
       } else {
         callback.offerTo(agent.get(), clock);
       }
       routed++;
     }
     return routed;
+  }
+
+  /**
+   * Customer first: dials the customer of each reservation whose agent is still available; a
+   * reservation whose agent became busy is released and routed again (a new agent is reserved
+   * before each dial).
+   */
+  public int dialReservations() {
+    List<Callback> reserved = due.reserved(BATCH);
+    for (Callback callback : reserved) {
+      boolean stillThere = callback.assignedAgent().map(Agent::isAvailable).orElse(false);
+      if (stillThere) {
+        Attempt attempt = callback.dialReserved(clock);
+        dialRequests.fire(new DialRequested(requestFor(callback, attempt)));
+      } else {
+        callback.releaseReservation(clock, "no longer available");
+      }
+    }
+    return reserved.size();
   }
 
   /** Callbacks whose time has come and that are still waiting to be delivered. */

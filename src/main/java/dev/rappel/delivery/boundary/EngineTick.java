@@ -84,6 +84,9 @@ public class EngineTick {
       while (engine.route() == Engine.BATCH) {
         // keep going
       }
+      while (engine.dialReservations() == Engine.BATCH) {
+        // keep going
+      }
       armForNextDue();
     } catch (RuntimeException e) {
       // a lost version race or a database hiccup: the next tick retries from the table

@@ -106,6 +106,16 @@ public class DueCallbacks {
         .getResultList();
   }
 
+  /** Customer-first reservations waiting for their dial. */
+  public List<Callback> reserved(int limit) {
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.state = :state ORDER BY c.dueAt, c.id",
+            Callback.class)
+        .setParameter("state", CallbackState.RESERVED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** Agents who hold a callback now: one at a time each. */
   public Set<Long> busyAgentIds() {
     return new HashSet<>(

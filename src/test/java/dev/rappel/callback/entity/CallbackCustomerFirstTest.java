@@ -50,14 +50,14 @@ class CallbackCustomerFirstTest {
     callback.recordOutcome(number, DialOutcome.NO_ANSWER, clock, DIALER);
     clock.set(callback.dueAt());
     callback.markDue(clock);
-    callback.reserveAndDial(agent, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent, clock);
   }
 
   @Test
   void reserve_and_dial_holds_the_agent_and_starts_attempt_one() {
     Callback callback = queued(customerFirst);
 
-    Attempt attempt = callback.reserveAndDial(agent7, clock);
+    Attempt attempt = DeliveryFixtures.reserveAndDial(callback, agent7, clock);
 
     assertThat(callback.state()).isEqualTo(CallbackState.DIALING);
     assertThat(callback.assignedAgent()).contains(agent7);
@@ -76,7 +76,8 @@ class CallbackCustomerFirstTest {
   void a_callback_that_is_not_due_cannot_be_reserved() {
     Callback callback = scheduled(customerFirst, clock);
 
-    assertThatThrownBy(() -> callback.reserveAndDial(agent7, clock)).isInstanceOf(Conflict.class);
+    assertThatThrownBy(() -> DeliveryFixtures.reserveAndDial(callback, agent7, clock))
+        .isInstanceOf(Conflict.class);
     assertThat(callback.attempts()).isEmpty();
     assertThat(callback.assignedAgent()).isEmpty();
   }
@@ -88,7 +89,7 @@ class CallbackCustomerFirstTest {
   void a_customer_who_does_not_answer_is_retried_after_the_delay_and_the_agent_released(
       DialOutcome outcome) {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     clock.advance(Duration.ofSeconds(25));
     Instant endedAt = clock.instant();
 
@@ -107,7 +108,7 @@ class CallbackCustomerFirstTest {
   @Test
   void a_retry_is_not_due_one_millisecond_before_the_delay_is_over() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     callback.recordOutcome(1, DialOutcome.NO_ANSWER, clock, DIALER);
     clock.set(callback.dueAt().minusMillis(1));
 
@@ -120,7 +121,7 @@ class CallbackCustomerFirstTest {
   @Test
   void at_the_retry_time_it_is_queued_again_and_the_next_reservation_makes_attempt_two() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     callback.recordOutcome(1, DialOutcome.NO_ANSWER, clock, DIALER);
     Instant retryAt = callback.dueAt();
     clock.set(retryAt);
@@ -131,7 +132,7 @@ class CallbackCustomerFirstTest {
     assertThat(last(callback).event()).isEqualTo("QUEUED");
     assertThat(last(callback).actor()).isEqualTo(Callback.SYSTEM);
 
-    Attempt second = callback.reserveAndDial(agent8, clock);
+    Attempt second = DeliveryFixtures.reserveAndDial(callback, agent8, clock);
 
     assertThat(second.number()).isEqualTo(2);
     assertThat(second.agent()).isEqualTo(agent8);
@@ -146,7 +147,7 @@ class CallbackCustomerFirstTest {
   @Test
   void after_max_retries_the_next_non_answer_fails_the_callback() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     retry(callback, 1, agent8); // retry 1: attempt 2
     retry(callback, 2, agent7); // retry 2: attempt 3
 
@@ -163,7 +164,7 @@ class CallbackCustomerFirstTest {
   @ValueSource(ints = {0, 1, 3, 10})
   void a_queue_dials_a_customer_who_never_answers_max_retry_count_plus_one_times(int retries) {
     Callback callback = queued(customerFirstQueue(4, retries, 30));
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     for (int attempt = 1; attempt <= retries; attempt++) {
       retry(callback, attempt, agent7);
     }
@@ -177,7 +178,7 @@ class CallbackCustomerFirstTest {
   @Test
   void with_no_retries_the_first_non_answer_fails() {
     Callback callback = queued(customerFirstQueue(4, 0, 30));
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
 
     callback.recordOutcome(1, DialOutcome.NO_ANSWER, clock, DIALER);
 
@@ -189,7 +190,7 @@ class CallbackCustomerFirstTest {
   @Test
   void a_number_that_cannot_be_called_fails_at_once_with_retries_left() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     Instant dueAt = callback.dueAt();
 
     callback.recordOutcome(1, DialOutcome.FAILED, clock, DIALER);
@@ -204,7 +205,7 @@ class CallbackCustomerFirstTest {
   @Test
   void an_answer_on_a_retry_connects_the_reserved_agent_who_then_completes() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     retry(callback, 1, agent8);
 
     callback.recordOutcome(2, DialOutcome.ANSWERED, clock, DIALER);
@@ -221,7 +222,7 @@ class CallbackCustomerFirstTest {
   @Test
   void an_outcome_for_an_attempt_that_is_not_in_progress_is_a_conflict() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     int historySize = callback.history().size();
 
     assertThatThrownBy(() -> callback.recordOutcome(2, DialOutcome.ANSWERED, clock, DIALER))
@@ -234,7 +235,7 @@ class CallbackCustomerFirstTest {
   @Test
   void a_late_outcome_for_an_earlier_attempt_is_a_conflict_and_leaves_the_current_one_alone() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     retry(callback, 1, agent8);
 
     assertThatThrownBy(() -> callback.recordOutcome(1, DialOutcome.ANSWERED, clock, DIALER))
@@ -247,7 +248,7 @@ class CallbackCustomerFirstTest {
   @Test
   void a_repeated_outcome_while_waiting_for_the_retry_is_a_conflict() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     callback.recordOutcome(1, DialOutcome.NO_ANSWER, clock, DIALER);
     Instant retryAt = callback.dueAt();
 
@@ -260,7 +261,7 @@ class CallbackCustomerFirstTest {
   @Test
   void every_step_of_a_customer_first_life_is_recorded_with_the_state_it_left() {
     Callback callback = queued(customerFirst);
-    callback.reserveAndDial(agent7, clock);
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
     retry(callback, 1, agent8);
     callback.recordOutcome(2, DialOutcome.ANSWERED, clock, DIALER);
     callback.complete(agent8, clock, "agent:8");

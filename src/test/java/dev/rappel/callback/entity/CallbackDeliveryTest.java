@@ -374,9 +374,7 @@ class CallbackDeliveryTest {
   @Test
   void releasing_a_reservation_returns_the_callback_to_the_queue_with_history() {
     Callback callback = queued(scheduled(customerFirstQueue(3, 2, 60), clock));
-    // reserveAndDial passes through RESERVED into DIALING at once; put it where it holds the agent
-    set(callback, "state", CallbackState.RESERVED);
-    set(callback, "assignedAgent", agent7);
+    callback.reserve(agent7, clock);
 
     callback.releaseReservation(clock, "went off queue");
 
@@ -438,7 +436,7 @@ class CallbackDeliveryTest {
       }
       case RETRY_WAIT -> {
         Callback callback = queued(scheduled(customerFirst, clock));
-        callback.reserveAndDial(agent7, clock);
+        DeliveryFixtures.reserveAndDial(callback, agent7, clock);
         callback.recordOutcome(1, DialOutcome.BUSY, clock, "dialer:simulated");
         yield callback;
       }
