@@ -169,7 +169,7 @@ class EngineIT {
   void agent_first_accept_dials_and_the_agent_wraps_up() {
     long queue = queue("{}");
     long agent = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "OFFERED");
     Reply wrongAgent = api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":999999}");
     assertThat(wrongAgent.status()).isEqualTo(422);
@@ -186,7 +186,7 @@ class EngineIT {
   void outcome_reported_by_the_telephony_side_connects_and_completes() {
     long queue = queue("{}");
     long agent = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "OFFERED");
     api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":" + agent + "}");
     Reply answered =
@@ -207,7 +207,7 @@ class EngineIT {
     long queue = queue("{}");
     long first = availableMember(queue);
     long second = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "OFFERED");
     long offeredTo = callback(id).getJsonNumber("assignedAgentId").longValue();
     long other = offeredTo == first ? second : first;
@@ -230,7 +230,7 @@ class EngineIT {
     long queue = queue("{}");
     long member = availableMember(queue);
     long away = api.post("/api/v1/agents", "{\"name\":\"Away\"}").id(); // OFF_QUEUE
-    long id = callbackAt(queue, serverNow().plusMillis(200), ",\"preferredAgentId\":" + away);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), ",\"preferredAgentId\":" + away);
     awaitState(id, "OFFERED");
     assertThat(callback(id).getJsonNumber("assignedAgentId").longValue()).isEqualTo(member);
   }
@@ -240,7 +240,7 @@ class EngineIT {
     long queue = queue("{}");
     availableMember(queue);
     long preferred = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), ",\"preferredAgentId\":" + preferred);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), ",\"preferredAgentId\":" + preferred);
     awaitState(id, "OFFERED");
     assertThat(callback(id).getJsonNumber("assignedAgentId").longValue()).isEqualTo(preferred);
   }
@@ -249,7 +249,7 @@ class EngineIT {
   void offered_agent_going_off_queue_gives_the_callback_to_another_agent() {
     long queue = queue("{}");
     long first = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "OFFERED");
     long second = availableMember(queue);
     api.put("/api/v1/agents/" + first + "/status", "{\"status\":\"OFF_QUEUE\"}");
@@ -293,7 +293,7 @@ class EngineIT {
     long queue =
         queue("{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":2,\"retryDelaySeconds\":600}");
     long agent = availableMember(queue);
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "RETRY_WAIT"); // first attempt: NO_ANSWER
     JsonObject waiting = callback(id);
     assertThat(waiting.isNull("assignedAgentId")).isTrue();
@@ -340,7 +340,7 @@ class EngineIT {
   @Test
   void webhook_subscriber_receives_signed_events_and_a_forged_one_is_detectable() {
     long queue = queue("{}");
-    long id = callbackAt(queue, serverNow().plusMillis(200), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -364,7 +364,7 @@ class EngineIT {
   @Test
   void metrics_show_deliveries_lateness_and_overdue_callbacks() {
     long queue = queue("{}");
-    long id = callbackAt(queue, serverNow().plusMillis(100), "");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "QUEUED");
     String metrics = api.send("GET", "/metrics", null, null).body();
     assertThat(metrics)
@@ -403,7 +403,7 @@ class EngineIT {
     reader.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": subscribed"));
 
-    long id = callbackAt(queue, serverNow().plusMillis(300), ",\"preferredAgentId\":" + agent);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), ",\"preferredAgentId\":" + agent);
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
