@@ -37,7 +37,10 @@ CREATE TABLE interaction (
   queue_id BIGINT NOT NULL REFERENCES queue (id),
   ani VARCHAR(16),
   agent_id BIGINT REFERENCES agent (id),
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- set for the call of a callback, when a follow-up is scheduled from it: one per callback
+  source_callback_id BIGINT,
+  CONSTRAINT uq_interaction_source UNIQUE (source_callback_id)
 );
 
 CREATE TABLE callback (

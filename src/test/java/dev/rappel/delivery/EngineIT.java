@@ -200,6 +200,22 @@ class EngineIT {
     Reply done = api.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":" + agent + "}");
     assertThat(done.json().getString("state")).isEqualTo("COMPLETED");
     assertThat(api.post("/api/v1/callbacks/" + id + "/cancel", null).status()).isEqualTo(409);
+
+    // after the call the agent schedules a follow-up, once, from the callback's own call
+    Reply followUp =
+        api.post("/api/v1/callbacks/" + id + "/follow-up", "{\"notes\":\"send the quote\"}");
+    assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
+    JsonObject next = followUp.json();
+    assertThat(next.getString("state")).isEqualTo("SCHEDULED");
+    assertThat(next.getString("phoneNumber")).isEqualTo("+33142685300");
+    assertThat(next.getJsonNumber("scheduledByAgentId").longValue()).isEqualTo(agent);
+    assertThat(next.getString("notes")).isEqualTo("send the quote");
+    JsonObject interaction =
+        api.get("/api/v1/interactions/" + next.getJsonNumber("interactionId")).json();
+    assertThat(interaction.getString("mediaType")).isEqualTo("CALLBACK");
+    assertThat(api.post("/api/v1/callbacks/" + id + "/follow-up", "{}").status()).isEqualTo(409);
+    assertThat(api.post("/api/v1/callbacks/" + next.getInt("id") + "/follow-up", "{}").status())
+        .isEqualTo(409); // no call took place yet
   }
 
   @Test

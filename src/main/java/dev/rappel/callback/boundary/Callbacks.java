@@ -82,6 +82,31 @@ public class Callbacks {
     // backstop.
     em.lock(interaction, LockModeType.PESSIMISTIC_WRITE);
     requireNoCallbackYet(interaction);
+    return schedule(interaction, command, actor);
+  }
+
+  /**
+   * After a connection (or an agent-first dial that failed) the agent schedules a follow-up: the
+   * callback call itself becomes an interaction of type CALLBACK, scheduled like any other. One
+   * follow-up per callback.
+   */
+  public Callback scheduleFollowUp(long callbackId, ScheduleCommand command, String actor) {
+    Callback original = find(callbackId);
+    em.lock(original, LockModeType.PESSIMISTIC_WRITE);
+    boolean exists =
+        !em.createNamedQuery(Interaction.FOLLOWING, Interaction.class)
+            .setParameter("callbackId", callbackId)
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      throw new Conflict("Callback " + callbackId + " already has a follow-up.");
+    }
+    Interaction followUp = original.followUpInteraction(clock);
+    em.persist(followUp);
+    return schedule(followUp, command, actor);
+  }
+
+  private Callback schedule(Interaction interaction, ScheduleCommand command, String actor) {
     Violations violations = new Violations();
     Optional<Queue> queue =
         command.queueId().map(id -> violations.check(() -> queue(id, "queueId")));

@@ -236,6 +236,25 @@ public class CallbacksResource {
         deliveries.complete(id, requiredAgent(body), Actors.of(security)), clock);
   }
 
+  @POST
+  @Path("{id}/follow-up")
+  @Operation(
+      summary = "Schedule a follow-up callback after a call",
+      description =
+          "Same body and defaults as scheduling from an interaction; the call of this callback is"
+              + " the interaction. Once per callback.")
+  @APIResponse(responseCode = "201", description = "Scheduled")
+  @APIResponse(responseCode = "409", description = "No call took place yet, or already followed up")
+  public Response followUp(@PathParam("id") long id, ScheduleInput body) {
+    ScheduleInput in = body == null ? new ScheduleInput() : body;
+    Callback followUp =
+        callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), Actors.of(security));
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("callbacks").path(followUp.id().toString()).build())
+        .entity(CallbackView.of(followUp, clock))
+        .build();
+  }
+
   private static long requiredAgent(AgentAction body) {
     if (body.agentId == null) {
       throw new RuleViolation("agentId", "is required: the agent acting.");

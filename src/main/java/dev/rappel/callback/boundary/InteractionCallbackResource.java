@@ -2,11 +2,7 @@ package dev.rappel.callback.boundary;
 
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.phone.control.PhoneNumbers;
-import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.Actors;
-import dev.rappel.platform.boundary.Inputs;
-import dev.rappel.platform.entity.TimeZones;
-import dev.rappel.platform.entity.Violations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,10 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,24 +52,7 @@ public class InteractionCallbackResource {
   @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
   public Response schedule(@PathParam("id") long interactionId, ScheduleInput body) {
     ScheduleInput in = body == null ? new ScheduleInput() : body;
-    Violations violations = new Violations();
-    Optional<LocalDate> date = violations.checkOptional(() -> Inputs.date(in.date, "date"));
-    Optional<LocalTime> time = violations.checkOptional(() -> Inputs.time(in.time, "time"));
-    Optional<ZoneId> zone =
-        violations.checkOptional(() -> TimeZones.parseOptional(in.timeZone, "timeZone"));
-    Optional<PhoneNumber> phone =
-        violations.checkOptional(() -> phoneNumbers.parseOptional(in.phoneNumber, "phoneNumber"));
-    violations.throwIfAny();
-    var command =
-        new Callbacks.ScheduleCommand(
-            date,
-            time,
-            zone,
-            phone,
-            Optional.ofNullable(in.queueId),
-            Boolean.TRUE.equals(in.routeToMe),
-            Boolean.TRUE.equals(in.takeOwnership),
-            Optional.ofNullable(in.notes));
+    var command = in.toCommand(phoneNumbers);
     Callback callback =
         callbacks.scheduleFromInteraction(interactionId, command, Actors.of(security));
     return Response.created(

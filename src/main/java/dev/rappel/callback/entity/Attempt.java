@@ -53,6 +53,11 @@ public class Attempt {
     this.startedAt = startedAt;
   }
 
+  /** Ended without an outcome (the callback was canceled while dialling). */
+  void abandon(Instant at) {
+    this.endedAt = at;
+  }
+
   void end(DialOutcome result, Instant at) {
     this.outcome = result;
     this.endedAt = at;

@@ -391,6 +391,9 @@ public class Callback {
     if (state.isTerminal()) {
       throw new Conflict("Callback " + id + " is already " + state + " and cannot be canceled.");
     }
+    if (state == CallbackState.DIALING) {
+      currentAttempt().abandon(clock.instant()); // a late outcome for it is refused
+    }
     state = CallbackState.CANCELED;
     assignedAgent = null;
     record("CANCELED", actor, clock, null);
@@ -548,6 +551,38 @@ public class Callback {
       dueAt = now.plusSeconds(settings.retryDelaySeconds());
       record("RETRY_WAIT", actor, clock, "next attempt at " + dueAt);
     }
+  }
+
+  /**
+   * The telephony side never said how the dial ended: it counts as not answered (customer first
+   * retries, agent first ends), so a lost report cannot hold a callback and its agent forever.
+   */
+  public void timeOutDial(Duration limit, Clock clock) {
+    requireState(CallbackState.DIALING, "timed out");
+    Attempt attempt = currentAttempt();
+    record(
+        "DIAL_TIMED_OUT",
+        SYSTEM,
+        clock,
+        "no outcome for attempt " + attempt.number() + " within " + limit.toSeconds() + " s");
+    recordOutcome(attempt.number(), DialOutcome.NO_ANSWER, clock, SYSTEM);
+  }
+
+  /**
+   * The interaction a follow-up is scheduled from: this callback's call, handled by the agent of
+   * its last attempt. Only once a call took place: connected, completed, or an agent-first dial
+   * that failed (which is not retried).
+   */
+  public Interaction followUpInteraction(Clock clock) {
+    boolean called =
+        state == CallbackState.CONNECTED
+            || state == CallbackState.COMPLETED
+            || (state == CallbackState.FAILED && !attempts.isEmpty());
+    if (!called) {
+      throw new Conflict(
+          "Callback " + id + " is " + state + ": a follow-up comes after a call, not before.");
+    }
+    return Interaction.ofCallback(id, queue, phoneNumber(), currentAttempt().agent(), clock);
   }
 
   private void fail(Clock clock, String actor, String why) {

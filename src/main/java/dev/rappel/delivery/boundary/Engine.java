@@ -3,6 +3,7 @@ package dev.rappel.delivery.boundary;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.callback.entity.Attempt;
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The engine's steps, each one transaction, driven by ticks: due callbacks to their queue, owned
@@ -36,6 +38,10 @@ public class Engine {
   @Inject Event<DialRequested> dialRequests;
 
   @Inject EngineMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "rappel.dialer.outcome-timeout-seconds", defaultValue = "120")
+  long outcomeTimeoutSeconds;
 
   /** Marks up to one batch of due callbacks QUEUED. Returns how many. */
   public int deliverDue() {
@@ -110,6 +116,17 @@ public class Engine {
       }
     }
     return reserved.size();
+  }
+
+  /** Dials whose outcome never came back count as not answered after the configured time. */
+  public int timeOutDials() {
+    Duration limit = Duration.ofSeconds(outcomeTimeoutSeconds);
+    List<Callback> stuck = due.dialingSince(clock.instant().minus(limit), BATCH);
+    for (Callback callback : stuck) {
+      callback.timeOutDial(limit, clock);
+      metrics.dialed(DialOutcome.NO_ANSWER);
+    }
+    return stuck.size();
   }
 
   /** Callbacks whose time has come and that are still waiting to be delivered. */

@@ -87,6 +87,9 @@ public class EngineTick {
       while (engine.dialReservations() == Engine.BATCH) {
         // keep going
       }
+      while (engine.timeOutDials() == Engine.BATCH) {
+        // keep going
+      }
       armForNextDue();
     } catch (RuntimeException e) {
       // a lost version race or a database hiccup: the next tick retries from the table

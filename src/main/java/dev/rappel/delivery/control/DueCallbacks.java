@@ -106,6 +106,18 @@ public class DueCallbacks {
         .getResultList();
   }
 
+  /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */
+  public List<Callback> dialingSince(Instant startedBefore, int limit) {
+    return em.createQuery(
+            "SELECT c FROM Callback c JOIN c.attempts a WHERE c.state = :state"
+                + " AND a.endedAt IS NULL AND a.startedAt <= :before ORDER BY a.startedAt",
+            Callback.class)
+        .setParameter("state", CallbackState.DIALING)
+        .setParameter("before", startedBefore)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** Customer-first reservations waiting for their dial. */
   public List<Callback> reserved(int limit) {
     return em.createQuery(

@@ -1,17 +1,11 @@
 package dev.rappel.delivery.control;
 
-import dev.rappel.platform.control.Signatures;
+import dev.rappel.platform.control.SignedPost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,8 +32,7 @@ public class WebhookDialer implements Dialer {
   @ConfigProperty(name = "rappel.dialer.webhook.attempts", defaultValue = "3")
   int attempts;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  @Inject SignedPost post;
 
   @Override
   public void dial(DialRequest request) {
@@ -56,29 +49,14 @@ public class WebhookDialer implements Dialer {
             .toString();
     String target =
         url.orElseThrow(() -> new IllegalStateException("rappel.dialer.webhook.url is not set"));
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(target))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json")
-            .header("X-Rappel-Dial-Id", "dial-" + request.callbackId() + "-" + request.attempt())
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    secret.ifPresent(s -> builder.header("X-Rappel-Signature", Signatures.sign(s, body)));
-    HttpRequest httpRequest = builder.build();
+    Map<String, String> headers =
+        Map.of("X-Rappel-Dial-Id", "dial-" + request.callbackId() + "-" + request.attempt());
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        HttpResponse<Void> response =
-            http.send(httpRequest, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 == 2) {
-          return;
-        }
-        LOG.warning(
-            "Dial webhook answered " + response.statusCode() + " for " + request.callbackId());
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "Dial webhook unreachable for " + request.callbackId(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+      if (post.send(target, secret, body, headers)) {
+        return;
       }
+      LOG.warning(
+          "Dial request for callback " + request.callbackId() + " not taken, try " + attempt);
       sleep(500L << (attempt - 1));
     }
     throw new DialFailed("The telephony platform did not take the dial request");

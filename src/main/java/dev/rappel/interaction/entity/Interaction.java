@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,11 @@ import java.util.Optional;
 /** One ACD voice interaction, as the ACD reported it. */
 @Entity
 @Table(name = "interaction")
+@NamedQuery(
+    name = Interaction.FOLLOWING,
+    query = "SELECT i FROM Interaction i WHERE i.sourceCallbackId = :callbackId")
 public class Interaction {
+  public static final String FOLLOWING = "Interaction.following";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +49,20 @@ public class Interaction {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** The callback whose call this interaction is, for a follow-up. */
+  @Column(name = "source_callback_id")
+  private Long sourceCallbackId;
+
   protected Interaction() {}
+
+  /** The call of a callback, as the interaction a follow-up callback is scheduled from. */
+  public static Interaction ofCallback(
+      long callbackId, Queue queue, PhoneNumber number, Agent agent, Clock clock) {
+    Interaction interaction =
+        new Interaction(MediaType.CALLBACK, queue, Optional.of(number), agent, clock);
+    interaction.sourceCallbackId = callbackId;
+    return interaction;
+  }
 
   public Interaction(
       MediaType mediaType, Queue queue, Optional<PhoneNumber> ani, Agent agent, Clock clock) {
@@ -75,6 +93,10 @@ public class Interaction {
   /** The agent handling it. */
   public Optional<Agent> agent() {
     return Optional.ofNullable(agent);
+  }
+
+  public Optional<Long> sourceCallbackId() {
+    return Optional.ofNullable(sourceCallbackId);
   }
 
   public Instant createdAt() {
