@@ -508,6 +508,7 @@ public class Bench {
     } else {
       Batch f = createMany(futureQueue, 500, i -> farFuture(now, i), "calibration");
       rate = f.perSecond();
+      lastCreateRate = rate;
     }
     long queue = createQueue("bench-burst-" + System.currentTimeMillis());
     // time to create the burst at the measured rate, with 50% slack, plus the margin
@@ -518,6 +519,7 @@ public class Bench {
     Batch b =
         createMany(queue, burst, i -> t.plusMillis(spread == 0 ? 0 : (long) i * spread / burst), "burst", ids);
     Instant created = Instant.now();
+    lastCreateRate = Math.min(lastCreateRate, b.perSecond());
     System.out.printf(
         "  burst: %d ok, %d failed, done %d ms before T%n",
         b.ok(), b.failed(), Duration.between(created, t).toMillis());
@@ -596,7 +598,8 @@ public class Bench {
     System.out.printf("%n== (c) steady load: %d due per second for %d s (%d callbacks)%n", rate, seconds, n);
     long queue = createQueue("bench-steady-" + System.currentTimeMillis());
     double createRate = lastCreateRate > 0 ? lastCreateRate : 200;
-    long needMs = (long) (n / createRate * 1500) + intOpt("margin-s") * 1000L;
+    // twice the time at the slowest creation rate seen so far, plus the margin
+    long needMs = (long) (n / createRate * 2000) + intOpt("margin-s") * 1000L;
     Instant start = Instant.now().plusMillis(needMs).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     System.out.printf("  first due at S = %s, creating now%n", start);
     long[] ids = new long[n];

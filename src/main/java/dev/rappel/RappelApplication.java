@@ -1,5 +1,6 @@
 package dev.rappel;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The REST API, served under {@code /api/v1}. */
 @ApplicationPath("api/v1")
+@DeclareRoles({"ADMIN", "SUPERVISOR", "AGENT", "INTEGRATION"})
 @OpenAPIDefinition(
     info =
         @Info(

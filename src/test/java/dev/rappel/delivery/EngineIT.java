@@ -399,6 +399,12 @@ class EngineIT {
     HttpRequest request =
         HttpRequest.newBuilder(api.server().resolve("api/v1/events?agentId=" + agent))
             .header("Accept", "text/event-stream")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
             .build();
     var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     Thread reader =

@@ -27,7 +27,10 @@ class RestartIT {
   void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
       throws Exception {
     Path dir = PayaraProcess.workDir("restart-it");
-    List<String> options = List.of("-Drappel.data.dir=" + dir.resolve("data"));
+    List<String> options =
+        List.of(
+            "-Drappel.data.dir=" + dir.resolve("data"),
+            "-Drappel.admin.password=" + Api.ADMIN_PASSWORD);
     Path log = dir.resolve("server.log");
     long callbackId;
     String scheduledAt;

@@ -19,12 +19,49 @@ public final class Api {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI server;
+  private final String authorization;
+
+  /** The password the test servers give their first administrator. */
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("rappel.it.admin-password", "it-admin-password");
 
   /**
-   * @param server the server's root, e.g. {@code http://localhost:8080/}
+   * @param server the server's root, e.g. {@code http://localhost:8080/}; calls as admin
    */
   public Api(URI server) {
+    this(server, basic("admin", ADMIN_PASSWORD));
+  }
+
+  private Api(URI server, String authorization) {
     this.server = server;
+    this.authorization = authorization;
+  }
+
+  /** The same server, as another user (HTTP Basic). */
+  public Api as(String username, String password) {
+    return new Api(server, basic(username, password));
+  }
+
+  /** The same server, with an API token. */
+  public Api withToken(String token) {
+    return new Api(server, "Bearer " + token);
+  }
+
+  /** The same server, with no credentials. */
+  public Api anonymous() {
+    return new Api(server, null);
+  }
+
+  /** The same server, with this Authorization header as is. */
+  public Api withAuthorization(String header) {
+    return new Api(server, header);
+  }
+
+  private static String basic(String username, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public URI server() {
@@ -51,6 +88,9 @@ public final class Api {
     URI uri = server.resolve(path.startsWith("/") ? path.substring(1) : path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     if (body != null) {
       request.header("Content-Type", contentType);
       request.method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -3,8 +3,11 @@ package dev.rappel.agent.boundary;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.AgentStatusChanged;
 import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.audit.control.Audit;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,19 +25,26 @@ public class Agents {
 
   @Inject Clock clock;
 
+  @Inject Audit audit;
+
   @Inject Event<AgentStatusChanged> statusChanges;
 
-  public Agent create(String name, ZoneId timeZone, RoutingStatus status) {
+  public Agent create(String name, ZoneId timeZone, RoutingStatus status, Caller by) {
     Agent agent = new Agent(name, timeZone, clock);
     if (status != null) {
       agent.changeStatus(status, clock);
     }
     em.persist(agent);
     em.flush();
+    audit.record(by.name(), "AGENT_CREATED", "agent " + agent.id(), agent.name());
     return agent;
   }
 
-  public Agent changeStatus(long id, RoutingStatus status) {
+  /** An agent changes its own status; an admin anyone's. */
+  public Agent changeStatus(long id, RoutingStatus status, Caller by) {
+    if (!by.isAdmin() && !by.isAgent(id)) {
+      throw new Forbidden("An agent changes only its own status.");
+    }
     Agent agent = find(id);
     RoutingStatus before = agent.status();
     agent.changeStatus(status, clock);
@@ -42,6 +52,11 @@ public class Agents {
       statusChanges.fire(new AgentStatusChanged(agent.id(), before, status));
     }
     return agent;
+  }
+
+  public Agent find(long id, Caller by) {
+    by.requireSeesAgent(id);
+    return find(id);
   }
 
   public Agent find(long id) {

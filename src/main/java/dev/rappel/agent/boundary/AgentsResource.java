@@ -5,6 +5,9 @@ import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +37,8 @@ public class AgentsResource {
 
   @Inject Agents agents;
 
+  @Inject Caller caller;
+
   @Context UriInfo uriInfo;
 
   /** Body of {@code POST /agents}. */
@@ -49,6 +54,7 @@ public class AgentsResource {
   }
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Create an agent (off queue unless a status is given)")
   public Response create(@NotNull(message = "A JSON body is required.") AgentInput body) {
     Violations violations = new Violations();
@@ -58,13 +64,14 @@ public class AgentsResource {
         violations.check(
             () -> Inputs.enumValue(body.status, RoutingStatus.class, "status").orElse(null));
     violations.throwIfAny();
-    Agent agent = agents.create(body.name, zone, status);
+    Agent agent = agents.create(body.name, zone, status, caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
         .entity(AgentView.of(agent, List.of()))
         .build();
   }
 
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
   @Operation(summary = "All agents")
   public List<AgentView> all() {
     return agents.all().stream().map(a -> AgentView.of(a, agents.queueIdsOf(a))).toList();
@@ -72,19 +79,21 @@ public class AgentsResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Operation(summary = "One agent, with the queues it belongs to")
   public AgentView one(@PathParam("id") long id) {
-    Agent agent = agents.find(id);
+    Agent agent = agents.find(id, caller);
     return AgentView.of(agent, agents.queueIdsOf(agent));
   }
 
   @PUT
   @Path("{id}/status")
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Operation(summary = "Change the agent's routing status: OFF_QUEUE, AVAILABLE or BUSY")
   public AgentView status(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") StatusInput body) {
     RoutingStatus status = Inputs.requiredEnum(body.status, RoutingStatus.class, "status");
-    Agent agent = agents.changeStatus(id, status);
+    Agent agent = agents.changeStatus(id, status, caller);
     return AgentView.of(agent, agents.queueIdsOf(agent));
   }
 }

@@ -14,6 +14,9 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import dev.rappel.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,16 +76,17 @@ public class Callbacks {
       Optional<Long> ownerAgentId) {}
 
   public Callback scheduleFromInteraction(
-      long interactionId, ScheduleCommand command, String actor) {
+      long interactionId, ScheduleCommand command, Caller caller) {
     Interaction interaction = em.find(Interaction.class, interactionId);
     if (interaction == null) {
       throw new NotFound("interaction", interactionId);
     }
     // Serialises two agents scheduling the same interaction at once; the unique key is the
     // backstop.
+    interaction.requireHandledBy(caller);
     em.lock(interaction, LockModeType.PESSIMISTIC_WRITE);
     requireNoCallbackYet(interaction);
-    return schedule(interaction, command, actor);
+    return schedule(interaction, command, caller.name());
   }
 
   /**
@@ -90,8 +94,8 @@ public class Callbacks {
    * callback call itself becomes an interaction of type CALLBACK, scheduled like any other. One
    * follow-up per callback.
    */
-  public Callback scheduleFollowUp(long callbackId, ScheduleCommand command, String actor) {
-    Callback original = find(callbackId);
+  public Callback scheduleFollowUp(long callbackId, ScheduleCommand command, Caller caller) {
+    Callback original = find(callbackId, caller);
     em.lock(original, LockModeType.PESSIMISTIC_WRITE);
     boolean exists =
         !em.createNamedQuery(Interaction.FOLLOWING, Interaction.class)
@@ -102,8 +106,9 @@ public class Callbacks {
       throw new Conflict("Callback " + callbackId + " already has a follow-up.");
     }
     Interaction followUp = original.followUpInteraction(clock);
+    followUp.requireHandledBy(caller);
     em.persist(followUp);
-    return schedule(followUp, command, actor);
+    return schedule(followUp, command, caller.name());
   }
 
   private Callback schedule(Interaction interaction, ScheduleCommand command, String actor) {
@@ -126,7 +131,8 @@ public class Callbacks {
     return callback;
   }
 
-  public Callback createFromIntegration(CreateCommand command, String actor) {
+  public Callback createFromIntegration(CreateCommand command, Caller caller) {
+    String actor = caller.name();
     Violations violations = new Violations();
     Queue queue = null;
     if (command.queueId() == null) {
@@ -153,7 +159,13 @@ public class Callbacks {
     return callback;
   }
 
-  public Callback find(long id) {
+  public Callback find(long id, Caller caller) {
+    Callback callback = find(id);
+    callback.requireVisibleTo(caller);
+    return callback;
+  }
+
+  private Callback find(long id) {
     Callback callback = em.find(Callback.class, id);
     if (callback == null) {
       throw new NotFound("callback", id);
@@ -161,8 +173,21 @@ public class Callbacks {
     return callback;
   }
 
-  public CallbackSearch.Page list(CallbackFilter filter, int page, int size) {
-    return search.find(filter, page, size);
+  /**
+   * Supervisors and admins list every callback; agents their own; integrations what they created.
+   */
+  public CallbackSearch.Page list(CallbackFilter filter, int page, int size, Caller caller) {
+    CallbackFilter scoped = filter;
+    if (!caller.seesEverything()) {
+      if (caller.agentId().isPresent()) {
+        scoped = filter.onlyOfAgent(caller.agentId().get());
+      } else if (caller.is(Role.INTEGRATION)) {
+        scoped = filter.onlyCreatedBy(caller.name());
+      } else {
+        throw new Forbidden("Your role does not allow listing callbacks.");
+      }
+    }
+    return search.find(scoped, page, size);
   }
 
   /**
@@ -170,8 +195,13 @@ public class Callbacks {
    * first, so that a move to a queue without owned callbacks can release the owner in the same
    * request.
    */
-  public Callback change(long id, ChangeCommand command, String actor) {
+  public Callback change(long id, ChangeCommand command, Caller caller) {
+    String actor = caller.name();
     Callback callback = find(id);
+    callback.requireManageableBy(caller);
+    if (!caller.seesEverything() && (command.queueId().isPresent() || command.ownerGiven())) {
+      throw new Forbidden("Only supervisors and admins reassign callbacks.");
+    }
     Violations violations = new Violations();
     Optional<Queue> queue = command.queueId().map(q -> violations.check(() -> queue(q, "queueId")));
     Optional<Agent> owner =
@@ -196,9 +226,10 @@ public class Callbacks {
     return callback;
   }
 
-  public Callback cancel(long id, String actor) {
+  public Callback cancel(long id, Caller caller) {
     Callback callback = find(id);
-    callback.cancel(clock, actor);
+    callback.requireManageableBy(caller);
+    callback.cancel(clock, caller.name());
     return callback;
   }
 

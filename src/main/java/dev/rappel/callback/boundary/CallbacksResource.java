@@ -7,11 +7,13 @@ import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
-import dev.rappel.platform.boundary.Actors;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -31,7 +33,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +67,10 @@ public class CallbacksResource {
 
   @Context UriInfo uriInfo;
 
-  @Context SecurityContext security;
+  @Inject Caller caller;
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.INTEGRATION_NAME})
   @Operation(
       summary = "Create a callback (integrations)",
       description = "Without scheduledAt the callback is due now.")
@@ -95,21 +97,23 @@ public class CallbacksResource {
             Optional.ofNullable(in.callerIdName),
             Optional.ofNullable(in.preferredAgentId),
             in.data == null ? Map.of() : in.data);
-    Callback callback = callbacks.createFromIntegration(command, Actors.of(security));
+    Callback callback = callbacks.createFromIntegration(command, caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(callback.id().toString()).build())
         .entity(CallbackView.of(callback, clock))
         .build();
   }
 
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Path("{id}")
   @Operation(summary = "One callback, with its attempts and history")
   @APIResponse(responseCode = "404", description = "Unknown callback")
   public CallbackView one(@PathParam("id") long id) {
-    return CallbackView.of(callbacks.find(id), clock);
+    return CallbackView.of(callbacks.find(id, caller), clock);
   }
 
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Operation(summary = "The supervisor's list, filtered and paged, in due-time order")
   public CallbackPage list(
       @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
@@ -139,7 +143,7 @@ public class CallbacksResource {
             () -> Inputs.intInRange(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size"));
     violations.throwIfAny();
     var filter = new CallbackFilter(states, queue, agent, fromAt, toAt, number);
-    var result = callbacks.list(filter, pageNumber, pageSize);
+    var result = callbacks.list(filter, pageNumber, pageSize, caller);
     return new CallbackPage(
         result.items().stream().map(c -> CallbackView.summary(c, clock)).toList(),
         result.total(),
@@ -148,6 +152,7 @@ public class CallbacksResource {
   }
 
   @PATCH
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
@@ -170,17 +175,18 @@ public class CallbacksResource {
     Optional<Long> owner = Optional.ofNullable(number(body, "ownerAgentId"));
     violations.throwIfAny();
     var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner);
-    return CallbackView.of(callbacks.change(id, command, Actors.of(security)), clock);
+    return CallbackView.of(callbacks.change(id, command, caller), clock);
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}/cancel")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Cancel a callback")
   @APIResponse(responseCode = "404", description = "Unknown callback")
   @APIResponse(responseCode = "409", description = "The callback is already finished")
   public CallbackView cancel(@PathParam("id") long id) {
-    return CallbackView.of(callbacks.cancel(id, Actors.of(security)), clock);
+    return CallbackView.of(callbacks.cancel(id, caller), clock);
   }
 
   /** Body of accept, decline and complete: the agent acting. */
@@ -194,24 +200,27 @@ public class CallbacksResource {
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/accept")
   @Operation(summary = "The offered agent accepts (agent first): the system dials the customer")
   @APIResponse(responseCode = "409", description = "Not offered to this agent now")
   public CallbackView accept(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.accept(id, requiredAgent(body), Actors.of(security)), clock);
+    return CallbackView.of(deliveries.accept(id, body.agentId, caller), clock);
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/decline")
   @Operation(summary = "The offered agent declines: the callback goes to the next free agent")
   @APIResponse(responseCode = "409", description = "Not offered to this agent now")
   public CallbackView decline(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.decline(id, requiredAgent(body), Actors.of(security)), clock);
+    return CallbackView.of(deliveries.decline(id, body.agentId, caller), clock);
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
   @Path("{id}/attempts/{number}/outcome")
   @Operation(
       summary = "The telephony platform reports how a dial ended",
@@ -222,21 +231,21 @@ public class CallbacksResource {
       @PathParam("number") int number,
       @NotNull(message = "A JSON body is required.") OutcomeInput body) {
     DialOutcome outcome = Inputs.requiredEnum(body.outcome, DialOutcome.class, "outcome");
-    return CallbackView.of(
-        deliveries.recordOutcome(id, number, outcome, Actors.of(security)), clock);
+    return CallbackView.of(deliveries.recordOutcome(id, number, outcome, caller.name()), clock);
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/complete")
   @Operation(summary = "The connected agent has wrapped up the callback")
   @APIResponse(responseCode = "409", description = "Not connected to this agent")
   public CallbackView complete(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(
-        deliveries.complete(id, requiredAgent(body), Actors.of(security)), clock);
+    return CallbackView.of(deliveries.complete(id, body.agentId, caller), clock);
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/follow-up")
   @Operation(
       summary = "Schedule a follow-up callback after a call",
@@ -247,19 +256,11 @@ public class CallbacksResource {
   @APIResponse(responseCode = "409", description = "No call took place yet, or already followed up")
   public Response followUp(@PathParam("id") long id, ScheduleInput body) {
     ScheduleInput in = body == null ? new ScheduleInput() : body;
-    Callback followUp =
-        callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), Actors.of(security));
+    Callback followUp = callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), caller);
     return Response.created(
             uriInfo.getBaseUriBuilder().path("callbacks").path(followUp.id().toString()).build())
         .entity(CallbackView.of(followUp, clock))
         .build();
-  }
-
-  private static long requiredAgent(AgentAction body) {
-    if (body.agentId == null) {
-      throw new RuleViolation("agentId", "is required: the agent acting.");
-    }
-    return body.agentId;
   }
 
   private static Set<CallbackState> states(String raw) {

@@ -2,7 +2,9 @@ package dev.rappel.callback.boundary;
 
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.phone.control.PhoneNumbers;
-import dev.rappel.platform.boundary.Actors;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,9 +37,10 @@ public class InteractionCallbackResource {
 
   @Context UriInfo uriInfo;
 
-  @Context SecurityContext security;
+  @Inject Caller caller;
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Operation(
       summary = "Schedule the callback of an interaction",
       description =
@@ -53,8 +55,7 @@ public class InteractionCallbackResource {
   public Response schedule(@PathParam("id") long interactionId, ScheduleInput body) {
     ScheduleInput in = body == null ? new ScheduleInput() : body;
     var command = in.toCommand(phoneNumbers);
-    Callback callback =
-        callbacks.scheduleFromInteraction(interactionId, command, Actors.of(security));
+    Callback callback = callbacks.scheduleFromInteraction(interactionId, command, caller);
     return Response.created(
             uriInfo.getBaseUriBuilder().path("callbacks").path(callback.id().toString()).build())
         .entity(CallbackView.of(callback, clock))

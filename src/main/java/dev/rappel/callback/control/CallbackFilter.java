@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What a supervisor's list asks for. {@code agentId} matches callbacks an agent scheduled, owns or
- * is preferred for; {@code from} is inclusive and {@code to} exclusive.
+ * is preferred for; {@code from} is inclusive and {@code to} exclusive. {@code ofAgent} and {@code
+ * createdBy} narrow the list to what a caller may see.
  */
 public record CallbackFilter(
     Set<CallbackState> states,
@@ -15,7 +16,31 @@ public record CallbackFilter(
     Optional<Long> agentId,
     Optional<Instant> from,
     Optional<Instant> to,
-    Optional<String> phoneNumber) {
+    Optional<String> phoneNumber,
+    Optional<Long> ofAgent,
+    Optional<String> createdBy) {
+
+  public CallbackFilter(
+      Set<CallbackState> states,
+      Optional<Long> queueId,
+      Optional<Long> agentId,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      Optional<String> phoneNumber) {
+    this(states, queueId, agentId, from, to, phoneNumber, Optional.empty(), Optional.empty());
+  }
+
+  /** Narrowed to the callbacks an agent scheduled or owns. */
+  public CallbackFilter onlyOfAgent(long agent) {
+    return new CallbackFilter(
+        states, queueId, agentId, from, to, phoneNumber, Optional.of(agent), createdBy);
+  }
+
+  /** Narrowed to the callbacks one integration created. */
+  public CallbackFilter onlyCreatedBy(String creator) {
+    return new CallbackFilter(
+        states, queueId, agentId, from, to, phoneNumber, ofAgent, Optional.of(creator));
+  }
 
   public static CallbackFilter all() {
     return new CallbackFilter(

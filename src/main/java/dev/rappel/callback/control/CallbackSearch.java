@@ -69,6 +69,15 @@ public class CallbackSearch {
     filter
         .phoneNumber()
         .ifPresent(number -> where.add(cb.like(root.get("phoneNumber"), number + "%")));
+    filter
+        .ofAgent()
+        .ifPresent(
+            id ->
+                where.add(
+                    cb.or(
+                        cb.equal(root.join("owner", JoinType.LEFT).get("id"), id),
+                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id))));
+    filter.createdBy().ifPresent(creator -> where.add(cb.equal(root.get("createdBy"), creator)));
     return where.toArray(Predicate[]::new);
   }
 }

@@ -8,6 +8,9 @@ import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import dev.rappel.security.entity.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -665,6 +668,36 @@ public class Callback {
 
   public Optional<Agent> assignedAgent() {
     return Optional.ofNullable(assignedAgent);
+  }
+
+  /**
+   * Who may see this callback: supervisors and admins every one; an agent those it scheduled, owns
+   * or holds now; an integration those it created.
+   */
+  public void requireVisibleTo(Caller caller) {
+    if (caller.seesEverything()
+        || isAgentsOwn(caller)
+        || (assignedAgent != null && caller.isAgent(assignedAgent.id()))
+        || (caller.is(Role.INTEGRATION) && caller.name().equals(createdBy))) {
+      return;
+    }
+    throw new Forbidden("This callback is not yours to see.");
+  }
+
+  /**
+   * Who may reschedule or cancel it: supervisors and admins, or the agent who scheduled or owns it.
+   */
+  public void requireManageableBy(Caller caller) {
+    if (caller.seesEverything() || isAgentsOwn(caller)) {
+      return;
+    }
+    throw new Forbidden(
+        "Only the agent who scheduled or owns this callback, or a supervisor, may change it.");
+  }
+
+  private boolean isAgentsOwn(Caller caller) {
+    return (scheduledBy != null && caller.isAgent(scheduledBy.id()))
+        || (owner != null && caller.isAgent(owner.id()));
   }
 
   public CallbackTime time() {

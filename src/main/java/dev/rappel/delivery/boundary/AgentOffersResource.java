@@ -1,6 +1,9 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.callback.boundary.CallbackView;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,9 +27,14 @@ public class AgentOffersResource {
 
   @Inject Clock clock;
 
+  @Inject Caller caller;
+
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Operation(summary = "The callback offered to, reserved for or connected with this agent")
   public List<CallbackView> offers(@PathParam("id") long agentId) {
-    return deliveries.offersOf(agentId).stream().map(c -> CallbackView.of(c, clock)).toList();
+    return deliveries.offersOf(agentId, caller).stream()
+        .map(c -> CallbackView.of(c, clock))
+        .toList();
   }
 }

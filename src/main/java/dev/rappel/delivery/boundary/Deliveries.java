@@ -9,6 +9,7 @@ import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,19 +36,24 @@ public class Deliveries {
   @Inject EngineMetrics metrics;
 
   /** What an agent holds now: the offer to answer, or the call reserved or in progress. */
-  public List<Callback> offersOf(long agentId) {
+  public List<Callback> offersOf(long agentId, Caller caller) {
+    caller.requireSeesAgent(agentId);
     agent(agentId, "agentId", true);
     return due.heldBy(agentId);
   }
 
-  public Callback accept(long callbackId, long agentId, String actor) {
+  public Callback accept(long callbackId, Long requestedAgent, Caller caller) {
+    long agentId = caller.actingAgent(requestedAgent);
+    String actor = caller.name();
     Callback callback = callback(callbackId);
     Attempt attempt = callback.accept(agent(agentId, "agentId", false), clock, actor);
     dialRequests.fire(new DialRequested(Engine.requestFor(callback, attempt)));
     return callback;
   }
 
-  public Callback decline(long callbackId, long agentId, String actor) {
+  public Callback decline(long callbackId, Long requestedAgent, Caller caller) {
+    long agentId = caller.actingAgent(requestedAgent);
+    String actor = caller.name();
     Callback callback = callback(callbackId);
     callback.decline(agent(agentId, "agentId", false), clock, actor);
     return callback;
@@ -61,7 +67,9 @@ public class Deliveries {
     return callback;
   }
 
-  public Callback complete(long callbackId, long agentId, String actor) {
+  public Callback complete(long callbackId, Long requestedAgent, Caller caller) {
+    long agentId = caller.actingAgent(requestedAgent);
+    String actor = caller.name();
     Callback callback = callback(callbackId);
     callback.complete(agent(agentId, "agentId", false), clock, actor);
     return callback;

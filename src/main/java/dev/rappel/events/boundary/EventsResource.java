@@ -3,8 +3,10 @@ package dev.rappel.events.boundary;
 import dev.rappel.events.control.EventStream;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Violations;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,14 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Server-Sent Events of every callback step, optionally only one agent's or one queue's. */
 @Path("events")
-@Singleton
+@RequestScoped
 @Tag(name = "Events", description = "Live callback events")
 public class EventsResource {
 
   @Inject EventStream stream;
 
+  @Inject Caller caller;
+
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Operation(
       summary = "Stream callback events (text/event-stream)",
       description =
@@ -43,11 +48,11 @@ public class EventsResource {
     Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
     Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
     violations.throwIfAny();
+    if (!caller.seesEverything() && !caller.is(Role.INTEGRATION)) {
+      // an agent's desktop gets its own events only
+      long own = caller.actingAgent(agent.orElse(null));
+      agent = Optional.of(own);
+    }
     stream.subscribe(sink, sse, agent, queue);
-  }
-
-  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
-  void heartbeat() {
-    stream.heartbeat();
   }
 }

@@ -8,6 +8,7 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,11 +53,12 @@ public class Interactions {
     return interaction;
   }
 
-  public Interaction find(long id) {
+  public Interaction find(long id, Caller caller) {
     Interaction interaction = em.find(Interaction.class, id);
     if (interaction == null) {
       throw new NotFound("interaction", id);
     }
+    interaction.requireVisibleTo(caller);
     return interaction;
   }
 }

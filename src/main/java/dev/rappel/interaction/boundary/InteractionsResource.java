@@ -6,6 +6,9 @@ import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Violations;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +37,8 @@ public class InteractionsResource {
 
   @Inject PhoneNumbers phoneNumbers;
 
+  @Inject Caller caller;
+
   @Context UriInfo uriInfo;
 
   /** Body of {@code POST /interactions}. */
@@ -45,6 +50,7 @@ public class InteractionsResource {
   }
 
   @POST
+  @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
   @Operation(summary = "Record an interaction: mediaType CALL, CALLBACK, OUTBOUND or VOICEMAIL")
   public Response create(@NotNull(message = "A JSON body is required.") InteractionInput body) {
     Violations violations = new Violations();
@@ -61,9 +67,10 @@ public class InteractionsResource {
   }
 
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Path("{id}")
   @Operation(summary = "One interaction")
   public InteractionView one(@PathParam("id") long id) {
-    return InteractionView.of(interactions.find(id));
+    return InteractionView.of(interactions.find(id, caller));
   }
 }

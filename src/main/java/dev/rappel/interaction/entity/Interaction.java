@@ -3,6 +3,9 @@ package dev.rappel.interaction.entity;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import dev.rappel.security.entity.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,6 +74,24 @@ public class Interaction {
     this.ani = ani.map(PhoneNumber::e164).orElse(null);
     this.agent = agent;
     this.createdAt = clock.instant();
+  }
+
+  /** An agent schedules callbacks only for the interactions it handles; an admin for any. */
+  public void requireHandledBy(Caller caller) {
+    if (caller.isAdmin() || (agent != null && caller.isAgent(agent.id()))) {
+      return;
+    }
+    throw new Forbidden("Only the agent handling this interaction may schedule its callback.");
+  }
+
+  /** Who may read it: supervisors, admins, integrations, and the agent handling it. */
+  public void requireVisibleTo(Caller caller) {
+    if (caller.seesEverything()
+        || caller.is(Role.INTEGRATION)
+        || (agent != null && caller.isAgent(agent.id()))) {
+      return;
+    }
+    throw new Forbidden("This interaction is not yours to see.");
   }
 
   public Long id() {

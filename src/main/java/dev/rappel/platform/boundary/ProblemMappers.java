@@ -4,6 +4,7 @@ import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.security.entity.Forbidden;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -94,6 +95,24 @@ public final class ProblemMappers {
   }
 
   @Provider
+  public static class ForbiddenMapper implements ExceptionMapper<Forbidden> {
+    @Override
+    public Response toResponse(Forbidden e) {
+      return Problem.of("forbidden", Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+    }
+  }
+
+  /** A role check on an EJB: the caller is authenticated (the API lets no one in anonymously). */
+  @Provider
+  public static class EjbAccessMapper implements ExceptionMapper<jakarta.ejb.EJBAccessException> {
+    @Override
+    public Response toResponse(jakarta.ejb.EJBAccessException e) {
+      return Problem.of("forbidden", Response.Status.FORBIDDEN, "Your role does not allow this.")
+          .toResponse();
+    }
+  }
+
+  @Provider
   public static class ConflictMapper implements ExceptionMapper<Conflict> {
     @Override
     public Response toResponse(Conflict e) {
@@ -156,7 +175,9 @@ public final class ProblemMappers {
       }
       Response.StatusType status = original.getStatusInfo();
       String detail = e.getMessage() == null ? status.getReasonPhrase() : e.getMessage();
-      if (detail.startsWith("HTTP " + status.getStatusCode())) {
+      if (status.getStatusCode() == 403) {
+        detail = "Your role does not allow this.";
+      } else if (detail.startsWith("HTTP " + status.getStatusCode())) {
         detail = explain(status.getStatusCode(), detail);
       }
       Response.ResponseBuilder builder =

@@ -1,12 +1,15 @@
 package dev.rappel.queue.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.audit.control.Audit;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -20,23 +23,43 @@ public class Queues {
 
   @PersistenceContext EntityManager em;
 
-  public Queue create(String name, CallbackSettings settings) {
+  @Inject Audit audit;
+
+  public Queue create(String name, CallbackSettings settings, Caller by) {
     Queue queue = new Queue(name, settings);
     requireUniqueName(queue.name(), null);
     em.persist(queue);
     em.flush();
+    audit.record(by.name(), "QUEUE_CREATED", "queue " + queue.id(), describe(queue));
     return queue;
   }
 
-  public Queue update(long id, String name, CallbackSettings settings) {
+  public Queue update(long id, String name, CallbackSettings settings, Caller by) {
     Queue queue = find(id);
     queue.rename(name);
     requireUniqueName(queue.name(), queue.id());
     queue.applySettings(settings);
+    audit.record(by.name(), "QUEUE_CHANGED", "queue " + id, describe(queue));
     return queue;
   }
 
-  public Queue replaceMembers(long id, List<Long> agentIds) {
+  private static String describe(Queue queue) {
+    var s = queue.settings();
+    var o = s.ownedCallbacks();
+    return String.format(
+        "'%s': %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds",
+        queue.name(),
+        s.mode(),
+        s.allowsAgentQueueSelection(),
+        o.isEnabled(),
+        o.maxScheduleAheadHours(),
+        o.ownershipHours(),
+        o.assignToQueueOnExpiry() ? "to queue" : "expire",
+        s.maxRetryCount(),
+        s.retryDelaySeconds());
+  }
+
+  public Queue replaceMembers(long id, List<Long> agentIds, Caller by) {
     Queue queue = find(id);
     List<Agent> agents = new ArrayList<>();
     List<Long> unknown = new ArrayList<>();
@@ -52,6 +75,11 @@ public class Queues {
       throw new RuleViolation("agentIds", "No agent has the id(s) " + unknown + ".");
     }
     queue.replaceMembers(agents);
+    audit.record(
+        by.name(),
+        "MEMBERS_CHANGED",
+        "queue " + id,
+        "agents " + agents.stream().map(Agent::id).toList());
     return queue;
   }
 

@@ -5,6 +5,9 @@ import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,18 +37,22 @@ public class QueuesResource {
 
   @Inject Queues queues;
 
+  @Inject Caller caller;
+
   @Context UriInfo uriInfo;
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Create a queue; missing callback settings take the defaults")
   public Response create(@NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
-    var queue = queues.create(body.name, settings(body.callbackSettings));
+    var queue = queues.create(body.name, settings(body.callbackSettings), caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(queue.id().toString()).build())
         .entity(QueueView.of(queue))
         .build();
   }
 
   @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
   @Operation(summary = "All queues")
   public List<QueueView> all() {
     return queues.all().stream().map(QueueView::of).toList();
@@ -53,6 +60,7 @@ public class QueuesResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
   @Operation(summary = "One queue")
   public QueueView one(@PathParam("id") long id) {
     return QueueView.of(queues.find(id));
@@ -60,20 +68,22 @@ public class QueuesResource {
 
   @PUT
   @Path("{id}")
+  @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Rename a queue and replace its callback settings")
   public QueueView update(
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
-    return QueueView.of(queues.update(id, body.name, settings(body.callbackSettings)));
+    return QueueView.of(queues.update(id, body.name, settings(body.callbackSettings), caller));
   }
 
   @PUT
   @Path("{id}/members")
+  @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Replace the queue's agent members")
   public QueueView members(
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid MembersInput body) {
-    return QueueView.of(queues.replaceMembers(id, body.agentIds));
+    return QueueView.of(queues.replaceMembers(id, body.agentIds, caller));
   }
 
   /** Body of {@code PUT /queues/{id}/members}. */

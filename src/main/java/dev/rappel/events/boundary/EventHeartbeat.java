@@ -1,0 +1,18 @@
+package dev.rappel.events.boundary;
+
+import dev.rappel.events.control.EventStream;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+/** Keeps idle SSE connections open through proxies and finds clients that left. */
+@Singleton
+public class EventHeartbeat {
+
+  @Inject EventStream stream;
+
+  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+  void beat() {
+    stream.heartbeat();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.rappel.platform.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Headers that keep browsers from misusing what the server sends: no MIME sniffing, no framing
+ * (clickjacking), no referrer leaks, and a content policy that allows only the server's own
+ * resources.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeaders extends HttpFilter {
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  static final String PAGE_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+          + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader(
+        "Content-Security-Policy", path.startsWith("/api/") ? API_POLICY : PAGE_POLICY);
+    chain.doFilter(request, response);
+  }
+}

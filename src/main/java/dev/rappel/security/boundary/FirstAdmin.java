@@ -1,0 +1,50 @@
+package dev.rappel.security.boundary;
+
+import dev.rappel.security.control.Secrets;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * No default password: on the first start with no users, an {@code admin} user is created with the
+ * password from {@code rappel.admin.password} if the deployer set one, otherwise a random one
+ * printed once to the log.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigration")
+public class FirstAdmin {
+  private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+  @Inject Users users;
+
+  @Inject
+  @ConfigProperty(name = "rappel.admin.password")
+  Optional<String> configured;
+
+  @PostConstruct
+  void createIfNoUsers() {
+    try {
+      String password = configured.filter(p -> !p.isBlank()).orElseGet(Secrets::newPassword);
+      if (users.createFirstAdmin(password)) {
+        if (configured.filter(p -> !p.isBlank()).isPresent()) {
+          LOG.info("Created user 'admin' with the password from rappel.admin.password");
+        } else {
+          LOG.warning(
+              "\n\n    Rappel first start: user 'admin' created with password: "
+                  + password
+                  + "\n    Sign in and change it (PUT /api/v1/users/admin/password). It is not"
+                  + " shown again.\n");
+        }
+      }
+    } catch (RuntimeException e) {
+      // the database may be down (readiness says so); the next start tries again
+      LOG.severe("Could not check for the first administrator: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.rappel.security.boundary;
+
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.security.control.Secrets;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import dev.rappel.security.entity.Role;
+import dev.rappel.security.entity.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Users and their passwords; each method is one transaction, audited. */
+@Stateless
+public class Users {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject Secrets secrets;
+
+  @Inject Audit audit;
+
+  public User create(String username, String password, Set<Role> roles, Long agentId, Caller by) {
+    User.requireStrongPassword(password, "password");
+    Agent agent = null;
+    if (agentId != null) {
+      agent = em.find(Agent.class, agentId);
+      if (agent == null) {
+        throw new RuleViolation("agentId", "No agent has the id " + agentId + ".");
+      }
+    }
+    if (find(username).isPresent()) {
+      throw new Conflict("A user named '" + username + "' already exists.");
+    }
+    User user = new User(username, secrets.hashPassword(password), roles, agent, clock.instant());
+    em.persist(user);
+    em.flush();
+    audit.record(by.name(), "USER_CREATED", username, "roles " + roles);
+    return user;
+  }
+
+  public List<User> all() {
+    return em.createNamedQuery(User.ALL, User.class).getResultList();
+  }
+
+  /** A user changes its own password; an admin anyone's. */
+  public void changePassword(String username, String password, Caller by) {
+    if (!by.isAdmin() && !by.name().equals(username)) {
+      throw new Forbidden("Only an administrator changes another user's password.");
+    }
+    User.requireStrongPassword(password, "password");
+    User user = find(username).orElseThrow(() -> new NotFound("user", username));
+    user.changePassword(secrets.hashPassword(password));
+    audit.record(by.name(), "PASSWORD_CHANGED", username, null);
+  }
+
+  public void delete(String username, Caller by) {
+    if (by.name().equals(username)) {
+      throw new Conflict("You cannot delete your own account.");
+    }
+    User user = find(username).orElseThrow(() -> new NotFound("user", username));
+    em.remove(user);
+    audit.record(by.name(), "USER_DELETED", username, null);
+  }
+
+  /** Creates the first administrator on an empty database; false when users exist. */
+  public boolean createFirstAdmin(String password) {
+    long users = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+    if (users > 0) {
+      return false;
+    }
+    em.persist(
+        new User(
+            "admin", secrets.hashPassword(password), Set.of(Role.ADMIN), null, clock.instant()));
+    audit.record("system", "USER_CREATED", "admin", "first start");
+    return true;
+  }
+
+  private java.util.Optional<User> find(String username) {
+    return em.createNamedQuery(User.BY_NAME, User.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rappel.security.control;
+
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Role;
+import dev.rappel.security.entity.User;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** The caller of the current request, as use cases check it. */
+@RequestScoped
+public class CallerProducer {
+
+  @Inject SecurityContext security;
+
+  @PersistenceContext EntityManager em;
+
+  /** Dependent (a record cannot be proxied): each request-scoped resource reads it once. */
+  @Produces
+  Caller caller() {
+    Principal principal = security.getCallerPrincipal();
+    if (principal == null) {
+      return new Caller("anonymous", Set.of(), Optional.empty());
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Role role : Role.values()) {
+      if (security.isCallerInRole(role.name())) {
+        roles.add(role);
+      }
+    }
+    Optional<Long> agentId =
+        roles.contains(Role.AGENT)
+            ? em.createNamedQuery(User.BY_NAME, User.class)
+                .setParameter("username", principal.getName())
+                .getResultStream()
+                .findFirst()
+                .flatMap(User::agent)
+                .map(a -> a.id())
+            : Optional.empty();
+    return new Caller(principal.getName(), roles, agentId);
+  }
+}

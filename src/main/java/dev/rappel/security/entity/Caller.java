@@ -1,0 +1,58 @@
+package dev.rappel.security.entity;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated caller of a use case: its name (the actor in histories), its roles, and the
+ * agent it is, for agent users.
+ */
+public record Caller(String name, Set<Role> roles, Optional<Long> agentId) {
+
+  /** The engine and other in-process callers with every right. */
+  public static Caller system(String name) {
+    return new Caller(name, Set.of(Role.ADMIN), Optional.empty());
+  }
+
+  public boolean is(Role role) {
+    return roles.contains(role);
+  }
+
+  public boolean isAdmin() {
+    return is(Role.ADMIN);
+  }
+
+  /** Supervisors and admins see and control every callback. */
+  public boolean seesEverything() {
+    return is(Role.ADMIN) || is(Role.SUPERVISOR);
+  }
+
+  /**
+   * The agent an agent action is taken for: an agent acts only for itself; an admin names the agent
+   * it acts for.
+   */
+  public long actingAgent(Long requested) {
+    if (isAdmin() && requested != null) {
+      return requested;
+    }
+    if (agentId.isPresent()) {
+      if (requested != null && !requested.equals(agentId.get())) {
+        throw new Forbidden("An agent acts only for itself.");
+      }
+      return agentId.get();
+    }
+    throw new dev.rappel.platform.entity.RuleViolation("agentId", "is required: the agent acting.");
+  }
+
+  /** Agents see their own records only; supervisors and admins see every agent. */
+  public void requireSeesAgent(long id) {
+    if (!seesEverything() && !isAgent(id)) {
+      throw new Forbidden("An agent sees only itself.");
+    }
+  }
+
+  /** True when this caller is the agent with that id. */
+  public boolean isAgent(Long id) {
+    return id != null && agentId.map(id::equals).orElse(false);
+  }
+}
