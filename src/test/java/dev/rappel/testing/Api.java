@@ -109,6 +109,29 @@ public final class Api {
     }
   }
 
+  /** The status of a GET whose body may never end (a stream): headers only, then hang up. */
+  public int streamStatus(String path) {
+    URI uri = server.resolve(path.startsWith("/") ? path.substring(1) : path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "text/event-stream");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response.body().close();
+      return response.statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One HTTP answer. */
   public record Reply(HttpResponse<String> response) {
     public int status() {

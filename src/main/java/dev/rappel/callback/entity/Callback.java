@@ -637,7 +637,8 @@ public class Callback {
 
   private void requireAssignedTo(Agent agent) {
     if (assignedAgent == null || !assignedAgent.equals(agent)) {
-      throw new Conflict("Callback " + id + " is not in the hands of agent " + agent.id() + ".");
+      // another agent's offer or call: not this agent's to act on
+      throw new Forbidden("Callback " + id + " is not in the hands of agent " + agent.id() + ".");
     }
   }
 

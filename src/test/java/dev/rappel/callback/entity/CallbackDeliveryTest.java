@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Forbidden;
 import dev.rappel.testing.DeliveryFixtures;
 import dev.rappel.testing.MutableClock;
 import java.time.Duration;
@@ -249,7 +250,7 @@ class CallbackDeliveryTest {
     Callback callback = offeredTo7();
 
     assertThatThrownBy(() -> callback.accept(agent8, clock, "agent:8"))
-        .isInstanceOf(Conflict.class);
+        .isInstanceOf(Forbidden.class);
     assertThat(callback.state()).isEqualTo(CallbackState.OFFERED);
     assertThat(callback.attempts()).isEmpty();
   }
@@ -327,7 +328,7 @@ class CallbackDeliveryTest {
     callback.recordOutcome(1, DialOutcome.ANSWERED, clock, AGENT_7);
     assertThatThrownBy(() -> callback.complete(agent8, clock, "agent:8"))
         .as("another agent")
-        .isInstanceOf(Conflict.class);
+        .isInstanceOf(Forbidden.class);
     assertThat(callback.state()).isEqualTo(CallbackState.CONNECTED);
   }
 
@@ -350,7 +351,7 @@ class CallbackDeliveryTest {
     Callback callback = offeredTo7();
 
     assertThatThrownBy(() -> callback.decline(agent8, clock, "agent:8"))
-        .isInstanceOf(Conflict.class);
+        .isInstanceOf(Forbidden.class);
     assertThat(callback.state()).isEqualTo(CallbackState.OFFERED);
     assertThat(callback.assignedAgent()).contains(agent7);
   }
