@@ -55,6 +55,9 @@ public class Bench {
     DEFAULTS.put("max-wait-s", "180");
     DEFAULTS.put("poll-ms", "5000");
     DEFAULTS.put("time-limit-s", "1800");
+    DEFAULTS.put("user", "");
+    DEFAULTS.put("password", "");
+    DEFAULTS.put("token", "");
   }
 
   static final String HELP =
@@ -80,6 +83,8 @@ public class Bench {
                                    (default 180)
         --poll-ms MS           (b, c) interval of the list-count polls while waiting (default 5000)
         --time-limit-s S       hard limit of the whole run (default 1800)
+        --user U --password P  HTTP Basic credentials for /api (servers with access control)
+        --token T              or an API token, sent as "Authorization: Bearer T"
       """;
 
   static Map<String, String> opts;
@@ -100,7 +105,12 @@ public class Bench {
 
   record Reply(int status, String body, long nanos) {}
 
+  static String authorization;
+
   static Reply send(HttpRequest.Builder b) {
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
     long t0 = System.nanoTime();
     try {
       HttpResponse<String> r =
@@ -634,6 +644,14 @@ public class Bench {
       opts.put(a.substring(2), args[++i]);
     }
     base = opt("url").replaceAll("/+$", "");
+    if (!opt("token").isEmpty()) {
+      authorization = "Bearer " + opt("token");
+    } else if (!opt("user").isEmpty()) {
+      authorization =
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString((opt("user") + ":" + opt("password")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     deadlineNanos = System.nanoTime() + intOpt("time-limit-s") * 1_000_000_000L;
     http =
         HttpClient.newBuilder()
@@ -646,7 +664,9 @@ public class Bench {
       System.exit(2);
     }
     System.out.println("Rappel benchmark against " + base + " at " + Instant.now());
-    System.out.println("options: " + opts);
+    Map<String, String> shown = new LinkedHashMap<>(opts);
+    shown.replaceAll((k, v) -> (k.equals("password") || k.equals("token")) && !v.isEmpty() ? "***" : v);
+    System.out.println("options: " + shown);
     List<String> scenarios = Arrays.asList(opt("scenarios").split(","));
     long t0 = System.nanoTime();
     Map<String, Runnable> all = new LinkedHashMap<>();

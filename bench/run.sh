@@ -33,6 +33,8 @@ fi
 if port_in_use "$PORT"; then echo "Port $PORT is in use" >&2; exit 1; fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rappel-bench.XXXXXX")
+# the first administrator of the fresh database (servers with access control); ignored by others
+ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 LOG="$WORK/server.log"
 SERVER_PID=""
 
@@ -55,7 +57,7 @@ stop_server() {
 trap stop_server EXIT
 
 echo "Starting Payara Micro on port $PORT, data in $WORK/data ..."
-java "-Xmx$HEAP" "-Drappel.data.dir=$WORK/data" -jar "$ROOT/target/payara-micro.jar" \
+java "-Xmx$HEAP" "-Drappel.data.dir=$WORK/data" "-Drappel.admin.password=$ADMIN_PASSWORD" -jar "$ROOT/target/payara-micro.jar" \
   --nocluster --port "$PORT" --contextroot / --deploy "$ROOT/target/rappel.war" >"$LOG" 2>&1 &
 SERVER_PID=$!
 
@@ -77,7 +79,8 @@ done
 echo "Server ready at $URL (pid $SERVER_PID)"
 
 status=0
-timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" "$@" || status=$?
+timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" \
+  --user admin --password "$ADMIN_PASSWORD" "$@" || status=$?
 if grep -qiE 'SEVERE|OutOfMemory' "$LOG"; then
   echo "Server log errors (first 10):"
   grep -iE 'SEVERE|OutOfMemory' "$LOG" | head -10
