@@ -8,15 +8,25 @@ import dev.rappel.testing.PayaraProcess;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What was written before a restart is read back after it, from the embedded database files. */
+/**
+ * A server's life across restarts on one database folder: the first start creates an admin with a
+ * random password printed once; what was written is read back after a restart; a callback that came
+ * due meanwhile is delivered after start; secrets are stored only as hashes.
+ */
 class RestartIT {
 
   /**
@@ -27,18 +37,24 @@ class RestartIT {
   void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
       throws Exception {
     Path dir = PayaraProcess.workDir("restart-it");
-    List<String> options =
-        List.of(
-            "-Drappel.data.dir=" + dir.resolve("data"),
-            "-Drappel.admin.password=" + Api.ADMIN_PASSWORD);
+    List<String> options = List.of("-Drappel.data.dir=" + dir.resolve("data"));
     Path log = dir.resolve("server.log");
     long callbackId;
     String scheduledAt;
     long overdueId;
     Instant overdueAt;
     LocalDate day = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7);
+    String adminPassword;
+    String token;
     try (PayaraProcess server = new PayaraProcess(log, options)) {
-      Api api = server.start();
+      Api unknown = server.start();
+      adminPassword = firstAdminPassword(log);
+      assertThat(unknown.get("/api/v1/queues").status()).as("no default password").isEqualTo(401);
+      Api api = unknown.as("admin", adminPassword);
+      token =
+          api.post("/api/v1/tokens", "{\"name\":\"crm\",\"role\":\"INTEGRATION\"}")
+              .json()
+              .getString("token");
       long queue = api.post("/api/v1/queues", "{\"name\":\"Durable\"}").id();
       long agent = api.post("/api/v1/agents", "{\"name\":\"Ann\"}").id();
       long interaction =
@@ -78,7 +94,7 @@ class RestartIT {
     assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
 
     try (PayaraProcess server = new PayaraProcess(log, options)) {
-      Api api = server.start();
+      Api api = server.start().as("admin", adminPassword);
       Api.Reply read = api.get("/api/v1/callbacks/" + callbackId);
       assertThat(read.status()).as(read.toString()).isEqualTo(200);
       JsonObject callback = read.json();
@@ -103,6 +119,42 @@ class RestartIT {
       JsonObject queued = delivered.getJsonArray("history").getJsonObject(1);
       assertThat(queued.getString("event")).isEqualTo("QUEUED");
       assertThat(Instant.parse(queued.getString("at"))).isAfter(stopped).isAfter(overdueAt);
+    }
+    assertThat(Files.readString(log).split("created with password", -1))
+        .as("the first password is printed once, not at every start")
+        .hasSize(2);
+    assertSecretsAreHashed(dir.resolve("data").resolve("db"), adminPassword, token);
+  }
+
+  private static String firstAdminPassword(Path log) throws Exception {
+    Matcher matcher =
+        Pattern.compile("user 'admin' created with password: (\\S+)")
+            .matcher(Files.readString(log));
+    assertThat(matcher.find()).as("the first start prints the admin password").isTrue();
+    return matcher.group(1);
+  }
+
+  /** Reads the stopped server's database directly: no password or token in clear. */
+  private static void assertSecretsAreHashed(Path db, String password, String token)
+      throws Exception {
+    // the server connects as user rappel, whose schema holds the tables
+    try (Connection connection = DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+        Statement statement = connection.createStatement()) {
+      try (ResultSet users =
+          statement.executeQuery("SELECT password_hash FROM app_user WHERE username = 'admin'")) {
+        assertThat(users.next()).isTrue();
+        assertThat(users.getString(1)).startsWith("PBKDF2WithHmacSHA256:").doesNotContain(password);
+      }
+      try (ResultSet tokens = statement.executeQuery("SELECT token_hash FROM api_token")) {
+        assertThat(tokens.next()).isTrue();
+        assertThat(tokens.getString(1)).hasSize(64).doesNotContain(token).isNotEqualTo(token);
+      }
+    } finally {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
+      } catch (java.sql.SQLException expected) {
+        // Derby reports a clean shutdown as an exception
+      }
     }
   }
 }
