@@ -64,6 +64,7 @@ CREATE TABLE callback (
   notes VARCHAR(2000),
   created_at BIGINT NOT NULL,
   created_by VARCHAR(100) NOT NULL,
+  history_count INTEGER DEFAULT 0 NOT NULL,
   version BIGINT NOT NULL,
   -- rule 1: at most one callback per interaction (NULLs, from integrations, do not collide)
   CONSTRAINT uq_callback_interaction UNIQUE (interaction_id)
@@ -73,6 +74,7 @@ CREATE INDEX ix_callback_state_due ON callback (state, due_at);
 CREATE INDEX ix_callback_due ON callback (scheduled_at, id);
 CREATE INDEX ix_callback_queue ON callback (queue_id, scheduled_at);
 CREATE INDEX ix_callback_phone ON callback (phone_number);
+CREATE INDEX ix_callback_ownership_end ON callback (ownership_expires_at);
 
 CREATE TABLE callback_data (
   callback_id BIGINT NOT NULL REFERENCES callback (id),

@@ -138,7 +138,8 @@ class RestartIT {
   private static void assertSecretsAreHashed(Path db, String password, String token)
       throws Exception {
     // the server connects as user rappel, whose schema holds the tables
-    try (Connection connection = DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
         Statement statement = connection.createStatement()) {
       try (ResultSet users =
           statement.executeQuery("SELECT password_hash FROM app_user WHERE username = 'admin'")) {

@@ -154,6 +154,10 @@ public class Callback {
   @OrderBy("sequence")
   private List<HistoryEntry> history = new ArrayList<>();
 
+  /** How many history entries it has: numbers the next one without loading them all. */
+  @Column(name = "history_count")
+  private int historyCount;
+
   @Version private long version;
 
   protected Callback() {}
@@ -660,7 +664,9 @@ public class Callback {
   }
 
   void record(String event, String actor, Clock clock, String detail) {
-    history.add(new HistoryEntry(this, history.size() + 1, clock.instant(), event, actor, detail));
+    // the count, not history.size(): numbering a step must not load every earlier one
+    historyCount++;
+    history.add(new HistoryEntry(this, historyCount, clock.instant(), event, actor, detail));
   }
 
   public Instant dueAt() {

@@ -72,7 +72,8 @@ public class Engine {
    * and dialled (customer first). An agent gets one callback at a time.
    */
   public int route() {
-    List<Callback> waiting = due.waitingForAgent(BATCH);
+    Set<Long> free = due.freeAgentIds();
+    List<Callback> waiting = due.waitingForAgent(free, BATCH);
     if (waiting.isEmpty()) {
       return 0;
     }

@@ -9,6 +9,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
+// no transaction around a pass: each engine step commits on its own, batch by batch
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class EngineTick {
   private static final Logger LOG = Logger.getLogger(EngineTick.class.getName());
@@ -108,8 +112,11 @@ public class EngineTick {
         .ifPresent(
             next -> {
               Duration wait = Duration.between(clock.instant(), next);
-              if (wait.isNegative() || wait.compareTo(Duration.ofMillis(1100)) > 0) {
-                return; // overdue (the next pass takes it) or beyond the next tick
+              if (wait.compareTo(Duration.ofMillis(1100)) > 0) {
+                return; // beyond the next tick
+              }
+              if (wait.isNegative()) {
+                wait = Duration.ZERO; // came due during this pass: another pass right away
               }
               if (next.equals(armedFor) && armed != null && !armed.isDone()) {
                 return;

@@ -53,11 +53,20 @@ public class DueCallbacks {
           .setParameter("ids", ids.stream().map(Number::longValue).toList())
           .getResultList();
     }
+    // one state at a time: each query walks the (state, due_at) index in order
+    List<Callback> due = new java.util.ArrayList<>(dueIn(CallbackState.SCHEDULED, now, limit));
+    if (due.size() < limit) {
+      due.addAll(dueIn(CallbackState.RETRY_WAIT, now, limit - due.size()));
+    }
+    return due;
+  }
+
+  private List<Callback> dueIn(CallbackState state, Instant now, int limit) {
     return em.createQuery(
-            "SELECT c FROM Callback c WHERE c.state IN :states AND c.dueAt <= :now"
+            "SELECT c FROM Callback c WHERE c.state = :state AND c.dueAt <= :now"
                 + " ORDER BY c.dueAt, c.id",
             Callback.class)
-        .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+        .setParameter("state", state)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
@@ -96,14 +105,37 @@ public class DueCallbacks {
         .getResultList();
   }
 
-  /** Due callbacks waiting for an agent, oldest due first: a callback keeps its place. */
-  public List<Callback> waitingForAgent(int limit) {
+  /**
+   * Due callbacks that one of the free agents can take, oldest due first (a callback keeps its
+   * place): owned ones whose owner is free, others whose preferred agent or a queue member is free.
+   * Callbacks nobody can take now do not hold up those behind them.
+   */
+  public List<Callback> waitingForAgent(Set<Long> freeAgents, int limit) {
+    if (freeAgents.isEmpty()) {
+      return List.of();
+    }
     return em.createQuery(
-            "SELECT c FROM Callback c WHERE c.state = :state ORDER BY c.dueAt, c.id",
+            "SELECT c FROM Callback c LEFT JOIN c.owner o LEFT JOIN c.preferredAgent p"
+                + " WHERE c.state = :state AND ((o IS NOT NULL AND o.id IN :free)"
+                + " OR (o IS NULL AND ((p IS NOT NULL AND p.id IN :free) OR EXISTS"
+                + " (SELECT m FROM Queue q JOIN q.members m WHERE q = c.queue AND m.id IN :free))))"
+                + " ORDER BY c.dueAt, c.id",
             Callback.class)
         .setParameter("state", CallbackState.QUEUED)
+        .setParameter("free", freeAgents)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** Agents available now and not holding a callback. */
+  public Set<Long> freeAgentIds() {
+    Set<Long> available =
+        new HashSet<>(
+            em.createQuery("SELECT a.id FROM Agent a WHERE a.status = :status", Long.class)
+                .setParameter("status", RoutingStatus.AVAILABLE)
+                .getResultList());
+    available.removeAll(busyAgentIds());
+    return available;
   }
 
   /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */

@@ -8,6 +8,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
+// no transaction around a pass: each engine step commits on its own, batch by batch
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WebhookTick {
   private static final Logger LOG = Logger.getLogger(WebhookTick.class.getName());

@@ -194,6 +194,18 @@ public final class ProblemMappers {
     }
   }
 
+  /** SQL states of class 40: transaction rollback (deadlock, lock timeout, serialization). */
+  static boolean isTransientDatabaseConflict(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("40")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** JAX-RS's own messages ("HTTP 404 Not Found") in words a client can act on. */
   static String explain(int status, String fallback) {
     return switch (status) {
@@ -210,6 +222,18 @@ public final class ProblemMappers {
   public static class UnexpectedMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
+      if (isTransientDatabaseConflict(e)) {
+        // a lock wait or deadlock under load: nothing was written; the same request can succeed
+        LOG.log(Level.WARNING, "Database busy; request refused with 503", e);
+        return Response.fromResponse(
+                Problem.of(
+                        "busy",
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "The database was busy and nothing was saved; retry the request.")
+                    .toResponse())
+            .header("Retry-After", "1")
+            .build();
+      }
       String reference = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, e);
       return Problem.of(
