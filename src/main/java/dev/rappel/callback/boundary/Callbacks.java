@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,6 +130,101 @@ public class Callbacks {
     Callback callback = Callback.fromInteraction(interaction, request, clock, actor);
     persist(callback);
     return callback;
+  }
+
+  /** One line of an agent's interactions, with the callback it already has. */
+  public record AgentInteraction(
+      long id, String mediaType, String ani, String queueName, Instant createdAt, Long callbackId)
+      implements java.io.Serializable {}
+
+  /** The interactions an agent handles, newest first (all recent ones for an admin). */
+  public List<AgentInteraction> interactionsOf(Caller caller) {
+    String jpql =
+        "SELECT i, c.id FROM Interaction i LEFT JOIN Callback c ON c.interaction = i"
+            + (caller.agentId().isPresent() ? " WHERE i.agent.id = :agent" : "")
+            + " ORDER BY i.createdAt DESC, i.id DESC";
+    var query = em.createQuery(jpql, Object[].class).setMaxResults(50);
+    caller.agentId().ifPresent(agent -> query.setParameter("agent", agent));
+    return query.getResultList().stream()
+        .map(
+            row -> {
+              Interaction i = (Interaction) row[0];
+              return new AgentInteraction(
+                  i.id(),
+                  i.mediaType().name(),
+                  i.ani().map(PhoneNumber::e164).orElse(""),
+                  i.queue().name(),
+                  i.createdAt(),
+                  (Long) row[1]);
+            })
+        .toList();
+  }
+
+  /**
+   * What the schedule form of an interaction starts from: the product's defaults and the policy.
+   */
+  public record ScheduleForm(
+      long interactionId,
+      String mediaType,
+      String ani,
+      long queueId,
+      String queueName,
+      boolean queueSelection,
+      boolean ownedCallbacks,
+      int maxOwnedHoursAhead,
+      String agentZone,
+      LocalDate date,
+      LocalTime time,
+      String existingCallback)
+      implements java.io.Serializable {
+
+    public boolean hasCallback() {
+      return existingCallback != null;
+    }
+  }
+
+  public ScheduleForm scheduleForm(long interactionId, Caller caller) {
+    Interaction interaction = em.find(Interaction.class, interactionId);
+    if (interaction == null) {
+      throw new NotFound("interaction", interactionId);
+    }
+    interaction.requireHandledBy(caller);
+    ZoneId zone = interaction.agent().map(a -> a.workingZone(clock)).orElse(clock.getZone());
+    CallbackTime defaults =
+        CallbackTime.fromAgentInput(Optional.empty(), Optional.empty(), zone, clock);
+    var local = defaults.instant().atZone(zone);
+    Queue queue = interaction.queue();
+    Optional<Callback> existing =
+        em.createNamedQuery(Callback.FOR_INTERACTION, Callback.class)
+            .setParameter("interaction", interaction)
+            .getResultStream()
+            .findFirst();
+    return new ScheduleForm(
+        interaction.id(),
+        interaction.mediaType().name(),
+        interaction.ani().map(PhoneNumber::e164).orElse(""),
+        queue.id(),
+        queue.name(),
+        queue.settings().allowsAgentQueueSelection(),
+        queue.settings().ownedCallbacks().isEnabled(),
+        queue.settings().ownedCallbacks().maxScheduleAheadHours(),
+        zone.getId(),
+        local.toLocalDate(),
+        local.toLocalTime(),
+        existing
+            .map(
+                c ->
+                    "A callback is already scheduled for this interaction ("
+                        + c.time().describe()
+                        + ", "
+                        + c.state()
+                        + "): only one callback per interaction.")
+            .orElse(null));
+  }
+
+  /** The queues an agent may send a callback to, when its queue's policy lets it choose. */
+  public List<Queue> queues() {
+    return em.createNamedQuery(Queue.ALL, Queue.class).getResultList();
   }
 
   public Callback createFromIntegration(CreateCommand command, Caller caller) {

@@ -2,6 +2,7 @@ package dev.rappel.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -19,19 +20,25 @@ import java.util.Base64;
  * Authenticates every request to {@code /api}: HTTP Basic for people and scripts, Bearer tokens for
  * integrations. A request without valid credentials is answered here with 401, a {@code
  * WWW-Authenticate} challenge and a problem+json body; nothing under {@code /api} is anonymous.
- * Other paths (health, OpenAPI, metrics) are left alone.
+ * Other paths go to the form login of the consoles ({@link PageAuthentication}); Jakarta Security
+ * allows one default mechanism per application, so this one dispatches.
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
 
+  @Inject @PageLogin HttpAuthenticationMechanism pages;
+
   @Override
   public AuthenticationStatus validateRequest(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!path.startsWith("/api/")) {
-      return context.doNothing();
+      // the consoles: form login and a session (never a Basic challenge, which would make the
+      // browser pop up its own password dialog)
+      return pages.validateRequest(request, response, context);
     }
     String header = request.getHeader("Authorization");
     Credential credential = credential(header);

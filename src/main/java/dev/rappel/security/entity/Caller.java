@@ -7,7 +7,8 @@ import java.util.Set;
  * The authenticated caller of a use case: its name (the actor in histories), its roles, and the
  * agent it is, for agent users.
  */
-public record Caller(String name, Set<Role> roles, Optional<Long> agentId) {
+public record Caller(String name, Set<Role> roles, Optional<Long> agentId)
+    implements java.io.Serializable {
 
   /** The engine and other in-process callers with every right. */
   public static Caller system(String name) {

@@ -1,0 +1,267 @@
+package dev.rappel.callback.boundary;
+
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackTime;
+import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.TimeZones;
+import dev.rappel.queue.entity.Queue;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The agent's "Schedule a callback" page: the interactions it handles, and for the chosen one a
+ * form with the product's defaults. It maps the form to the same use case as the REST API and maps
+ * rule violations back to messages beside their fields.
+ */
+@Named("schedule")
+@ViewScoped
+public class ScheduleCallbackPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
+  private static final List<String> ZONES =
+      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+
+  @Inject Callbacks callbacks;
+
+  @Inject PhoneNumbers phoneNumbers;
+
+  @Inject Caller caller;
+
+  @Inject Clock clock;
+
+  private Long interactionId;
+  private Callbacks.ScheduleForm form;
+  private LocalDate date;
+  private String time;
+  private String timeZone;
+  private String phoneNumber;
+  private Long queueId;
+  private boolean routeToMe;
+  private boolean takeOwnership;
+  private String notes;
+
+  /** Called when the page opens with {@code ?interaction=ID}: the defaults of that interaction. */
+  public void load() {
+    if (interactionId == null) {
+      return;
+    }
+    try {
+      form = callbacks.scheduleForm(interactionId, caller);
+      date = form.date();
+      time = form.time().toString();
+      phoneNumber = form.ani();
+      queueId = form.queueId();
+    } catch (NotFound | Forbidden e) {
+      form = null;
+      error(null, e.getMessage());
+    }
+  }
+
+  public void submit() {
+    ScheduleInput in = new ScheduleInput();
+    in.date = date == null ? null : date.toString();
+    in.time = time;
+    in.timeZone = timeZone;
+    in.phoneNumber = phoneNumber;
+    in.queueId = form.queueSelection() ? queueId : null;
+    in.routeToMe = routeToMe;
+    in.takeOwnership = form.ownedCallbacks() && takeOwnership;
+    in.notes = notes;
+    try {
+      Callback callback =
+          callbacks.scheduleFromInteraction(interactionId, in.toCommand(phoneNumbers), caller);
+      form = callbacks.scheduleForm(interactionId, caller);
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_INFO,
+                  "Callback scheduled for " + callback.time().describe() + ".",
+                  null));
+    } catch (RuleViolation violation) {
+      for (FieldError error : violation.errors()) {
+        error(fieldId(error.field()), error.message());
+      }
+    } catch (Conflict | Forbidden e) {
+      error(null, e.getMessage());
+    }
+  }
+
+  private static String fieldId(String field) {
+    return switch (field) {
+      case "date",
+          "time",
+          "timeZone",
+          "phoneNumber",
+          "queueId",
+          "routeToMe",
+          "takeOwnership",
+          "notes" ->
+          "form:" + field;
+      default -> null;
+    };
+  }
+
+  private static void error(String clientId, String message) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  }
+
+  /** The chosen time in the customer's zone and in the agent's, or why it cannot be shown. */
+  public String getPreview() {
+    if (form == null || date == null || time == null) {
+      return "";
+    }
+    try {
+      ZoneId agentZone = ZoneId.of(form.agentZone());
+      ZoneId customerZone = TimeZones.parseOptional(timeZone, "timeZone").orElse(agentZone);
+      var local = date.atTime(dev.rappel.platform.boundary.Inputs.time(time, "time").orElseThrow());
+      CallbackTime at = CallbackTime.atLocal(local, customerZone, "time");
+      return "Customer: "
+          + at.customerLocalTime().format(SHOWN)
+          + " ("
+          + customerZone.getId()
+          + ") · You: "
+          + at.localTimeIn(agentZone).format(SHOWN)
+          + " ("
+          + agentZone.getId()
+          + ")";
+    } catch (RuleViolation | java.util.NoSuchElementException e) {
+      return "";
+    }
+  }
+
+  /** The last day the date picker offers: 30 days, or the queue's limit for an owned callback. */
+  public LocalDate getMaxDate() {
+    LocalDate today = getToday();
+    if (form != null && form.ownedCallbacks() && takeOwnership) {
+      return clock
+          .instant()
+          .plusSeconds(form.maxOwnedHoursAhead() * 3600L)
+          .atZone(zoneOfForm())
+          .toLocalDate();
+    }
+    return today.plusDays(CallbackTime.MAX_DAYS_AHEAD);
+  }
+
+  public LocalDate getToday() {
+    return LocalDate.now(clock.withZone(zoneOfForm()));
+  }
+
+  private ZoneId zoneOfForm() {
+    return form == null ? clock.getZone() : ZoneId.of(form.agentZone());
+  }
+
+  public List<Callbacks.AgentInteraction> getInteractions() {
+    return callbacks.interactionsOf(caller);
+  }
+
+  public List<Queue> getQueues() {
+    return form != null && form.queueSelection() ? callbacks.queues() : List.of();
+  }
+
+  public List<String> getZones() {
+    return ZONES;
+  }
+
+  public boolean isScheduled() {
+    return form != null && form.hasCallback();
+  }
+
+  public String getScheduledText() {
+    return isScheduled() ? form.existingCallback() : "";
+  }
+
+  public Callbacks.ScheduleForm getForm() {
+    return form;
+  }
+
+  public Long getInteractionId() {
+    return interactionId;
+  }
+
+  public void setInteractionId(Long interactionId) {
+    this.interactionId = interactionId;
+  }
+
+  public LocalDate getDate() {
+    return date;
+  }
+
+  public void setDate(LocalDate date) {
+    this.date = date;
+  }
+
+  public String getTime() {
+    return time;
+  }
+
+  public void setTime(String time) {
+    this.time = time;
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public void setTimeZone(String timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  public String getPhoneNumber() {
+    return phoneNumber;
+  }
+
+  public void setPhoneNumber(String phoneNumber) {
+    this.phoneNumber = phoneNumber;
+  }
+
+  public Long getQueueId() {
+    return queueId;
+  }
+
+  public void setQueueId(Long queueId) {
+    this.queueId = queueId;
+  }
+
+  public boolean isRouteToMe() {
+    return routeToMe;
+  }
+
+  public void setRouteToMe(boolean routeToMe) {
+    this.routeToMe = routeToMe;
+  }
+
+  public boolean isTakeOwnership() {
+    return takeOwnership;
+  }
+
+  public void setTakeOwnership(boolean takeOwnership) {
+    this.takeOwnership = takeOwnership;
+  }
+
+  public String getNotes() {
+    return notes;
+  }
+
+  public void setNotes(String notes) {
+    this.notes = notes;
+  }
+}

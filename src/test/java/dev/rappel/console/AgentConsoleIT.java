@@ -1,0 +1,185 @@
+package dev.rappel.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Browser;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an agent does in the browser, in headless Chromium against the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AgentConsoleIT {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String PASSWORD = "agent password 123";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  ChromeDriver browser;
+  Api admin;
+  URI server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = base.toURI().resolve("/");
+    admin = new Api(server);
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** An agent user handling a fresh call from +33142685300; returns the interaction id. */
+  private long agentWithACall(String username) {
+    long queue =
+        admin.post("/api/v1/queues", "{\"name\":\"Console " + UUID.randomUUID() + "\"}").id();
+    long agent =
+        admin.post("/api/v1/agents", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Paris\"}").id();
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"username\":\""
+                        + username
+                        + "\",\"password\":\""
+                        + PASSWORD
+                        + "\",\"roles\":[\"AGENT\"],\"agentId\":"
+                        + agent
+                        + "}")
+                .status())
+        .isEqualTo(201);
+    return admin
+        .post(
+            "/api/v1/interactions",
+            "{\"mediaType\":\"CALL\",\"queueId\":"
+                + queue
+                + ",\"ani\":\"+33142685300\",\"agentId\":"
+                + agent
+                + "}")
+        .id();
+  }
+
+  private void signIn(String username) {
+    waitFor(By.id("login:username")).sendKeys(username);
+    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login:signin")).click();
+  }
+
+  private void typeDate(LocalDate date) {
+    WebElement input = browser.findElement(By.id("form:date_input"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(date.toString(), Keys.ESCAPE);
+  }
+
+  @Test
+  void agent_schedules_a_callback_with_the_defaults_and_cannot_schedule_a_second() {
+    String username = "alice-" + UUID.randomUUID().toString().substring(0, 6);
+    long interaction = agentWithACall(username);
+
+    // a protected page sends the agent to the login page, and back after signing in
+    browser.get(server.resolve("agent/schedule.xhtml").toString());
+    assertThat(browser.getCurrentUrl()).contains("login.xhtml");
+    Browser.screenshot(browser, "login");
+    signIn(username);
+    waitFor(By.id("interactions"));
+    assertThat(browser.findElement(By.id("session:signed-in-user")).getText()).isEqualTo(username);
+
+    browser.findElement(By.linkText("Schedule a callback")).click();
+    WebElement date = waitFor(By.id("form:date_input"));
+    // the defaults: today, now + 30 minutes (in the agent's zone), the caller's number
+    ZonedDateTime expected = ZonedDateTime.now(PARIS).plusMinutes(30);
+    assertThat(LocalDate.parse(date.getAttribute("value")))
+        .isBetween(expected.toLocalDate().minusDays(1), expected.toLocalDate());
+    LocalTime shownTime =
+        LocalTime.parse(browser.findElement(By.id("form:time")).getAttribute("value"));
+    assertThat(Duration.between(expected.toLocalTime(), shownTime).abs())
+        .isLessThan(Duration.ofMinutes(2));
+    assertThat(browser.findElement(By.id("form:phoneNumber")).getAttribute("value"))
+        .isEqualTo("+33142685300");
+    Browser.screenshot(browser, "agent-schedule-defaults");
+
+    // 31 days ahead is refused, beside the date, and nothing is stored
+    typeDate(LocalDate.now(PARIS).plusDays(31));
+    browser.findElement(By.id("form:scheduleButton")).click();
+    WebElement dateMessage =
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(
+                d -> {
+                  WebElement m = d.findElement(By.id("form:dateMessage"));
+                  return m.getText().isBlank() ? null : m;
+                });
+    assertThat(dateMessage.getText()).isNotBlank();
+    Browser.screenshot(browser, "agent-schedule-refused");
+    assertThat(
+            admin
+                .get("/api/v1/callbacks?phoneNumber=%2B33142685300&size=500")
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(v -> ((JsonObject) v).get("interactionId").toString()))
+        .doesNotContain(String.valueOf(interaction));
+
+    // a valid date schedules it; then the button is unavailable and the page says why
+    typeDate(LocalDate.now(PARIS).plusDays(2));
+    browser.findElement(By.id("form:time")).clear();
+    browser.findElement(By.id("form:time")).sendKeys("10:30");
+    browser.findElement(By.id("form:scheduleButton")).click();
+    WebElement note = waitFor(By.id("form:scheduledText"));
+    assertThat(note.getText()).contains("already scheduled");
+    assertThat(browser.findElement(By.id("form:scheduleButton")).isEnabled()).isFalse();
+    Browser.screenshot(browser, "agent-schedule-done");
+
+    var list = admin.get("/api/v1/callbacks?phoneNumber=%2B33142685300&size=500").json();
+    JsonObject mine =
+        list.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(
+                c ->
+                    !c.isNull("interactionId")
+                        && c.getJsonNumber("interactionId").longValue() == interaction)
+            .findFirst()
+            .orElseThrow();
+    assertThat(mine.getString("customerLocalTime"))
+        .startsWith(LocalDate.now(PARIS).plusDays(2) + "T10:30");
+    assertThat(mine.getString("createdBy")).isEqualTo(username);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.rappel.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from the Debian packages ({@code chromium}, {@code chromium-driver}), for tests
+ * of what a person does in the consoles. Screenshots go to {@code target/screenshots}.
+ */
+public final class Browser {
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+    Path profile;
+    try {
+      profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chrome-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,800",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new java.io.File(System.getProperty("chrome.driver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    driver.manage().window().setSize(new Dimension(1280, 800));
+    return driver;
+  }
+
+  public static void screenshot(ChromeDriver driver, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
