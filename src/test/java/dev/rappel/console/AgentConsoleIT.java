@@ -65,8 +65,15 @@ class AgentConsoleIT {
   }
 
   private WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "failure");
+      throw new AssertionError(
+          "Not found: " + by + " on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(),
+          e);
+    }
   }
 
   /** An agent user handling a fresh call from +33142685300; returns the interaction id. */
@@ -121,10 +128,11 @@ class AgentConsoleIT {
     assertThat(browser.getCurrentUrl()).contains("login.xhtml");
     Browser.screenshot(browser, "login");
     signIn(username);
+    waitFor(By.linkText("Schedule a callback for an interaction you handle")).click();
     waitFor(By.id("interactions"));
-    assertThat(browser.findElement(By.id("session:signed-in-user")).getText()).isEqualTo(username);
+    assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(username);
 
-    browser.findElement(By.linkText("Schedule a callback")).click();
+    browser.findElement(By.id("interactions:0:open")).click();
     WebElement date = waitFor(By.id("form:date_input"));
     // the defaults: today, now + 30 minutes (in the agent's zone), the caller's number
     ZonedDateTime expected = ZonedDateTime.now(PARIS).plusMinutes(30);
