@@ -189,5 +189,11 @@ class AgentConsoleIT {
     assertThat(mine.getString("customerLocalTime"))
         .startsWith(LocalDate.now(PARIS).plusDays(2) + "T10:30");
     assertThat(mine.getString("createdBy")).isEqualTo(username);
+
+    // signing out ends the session: the console asks for the login again
+    browser.findElement(By.id("session:logout")).click();
+    waitFor(By.id("login:username"));
+    browser.get(server.resolve("agent/schedule.xhtml").toString());
+    assertThat(browser.getCurrentUrl()).contains("login.xhtml");
   }
 }

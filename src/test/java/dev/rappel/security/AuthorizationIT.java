@@ -449,6 +449,9 @@ class AuthorizationIT {
             "/api/v1/tokens/{id}",
             f -> new Call("/api/v1/tokens/" + tempToken(f), null),
             allowed(204, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET", "/api/v1/audit", f -> new Call("/api/v1/audit", null), allowed(200, Who.ADMIN)));
     return rows;
   }
 
@@ -577,6 +580,39 @@ class AuthorizationIT {
                 .patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + fixture.agent2 + "}")
                 .status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void administrative_changes_name_who_made_them() {
+    fixture.admin.put("/api/v1/queues/" + fixture.queue, "{\"name\":\"Authz renamed\"}");
+    String audit = fixture.admin.get("/api/v1/audit?limit=1000").body();
+    assertThat(audit)
+        .contains("\"action\":\"QUEUE_CHANGED\"", "\"action\":\"USER_CREATED\"")
+        .contains("\"action\":\"TOKEN_ISSUED\"", "\"action\":\"TOKEN_REVOKED\"")
+        .contains("\"actor\":\"admin\"")
+        .doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void pages_are_sent_with_protective_headers_and_a_safe_session_cookie() {
+    Reply page = fixture.callers.get(Who.ANONYMOUS).send("GET", "/login.xhtml", null, null);
+    assertThat(page.status()).isEqualTo(200);
+    var headers = page.response().headers();
+    assertThat(headers.allValues("Content-Security-Policy"))
+        .anySatisfy(v -> assertThat(v).contains("frame-ancestors 'none'"))
+        .anySatisfy(v -> assertThat(v).contains("script-src").contains("nonce-"));
+    assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(headers.allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("RAPPEL_SESSION=")
+                    .containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax"));
+    Reply api = fixture.admin.get("/api/v1/queues");
+    assertThat(api.response().headers().firstValue("Content-Security-Policy"))
+        .contains("default-src 'none'; frame-ancestors 'none'");
   }
 
   @Test

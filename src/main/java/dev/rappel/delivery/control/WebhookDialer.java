@@ -34,6 +34,9 @@ public class WebhookDialer implements Dialer {
 
   @Inject SignedPost post;
 
+  /** First pause between tries; it doubles after each. */
+  long backoffMillis = 500;
+
   @Override
   public void dial(DialRequest request) {
     String body =
@@ -57,7 +60,7 @@ public class WebhookDialer implements Dialer {
       }
       LOG.warning(
           "Dial request for callback " + request.callbackId() + " not taken, try " + attempt);
-      sleep(500L << (attempt - 1));
+      sleep(backoffMillis << (attempt - 1));
     }
     throw new DialFailed("The telephony platform did not take the dial request");
   }

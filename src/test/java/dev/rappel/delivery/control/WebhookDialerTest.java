@@ -1,0 +1,93 @@
+package dev.rappel.delivery.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.rappel.platform.control.Signatures;
+import dev.rappel.platform.control.SignedPost;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook dialer against a small HTTP server standing in for the telephony platform. */
+class WebhookDialerTest {
+  record Received(String body, String signature, String dialId) {}
+
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger answer = new AtomicInteger(202);
+  private HttpServer platform;
+
+  @BeforeEach
+  void startPlatform() throws IOException {
+    platform = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    platform.createContext(
+        "/dial",
+        exchange -> {
+          received.add(
+              new Received(
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                  exchange.getRequestHeaders().getFirst("X-Rappel-Signature"),
+                  exchange.getRequestHeaders().getFirst("X-Rappel-Dial-Id")));
+          exchange.sendResponseHeaders(answer.get(), -1);
+          exchange.close();
+        });
+    platform.start();
+  }
+
+  @AfterEach
+  void stopPlatform() {
+    platform.stop(0);
+  }
+
+  private WebhookDialer dialer() {
+    WebhookDialer dialer = new WebhookDialer();
+    dialer.url = Optional.of("http://localhost:" + platform.getAddress().getPort() + "/dial");
+    dialer.secret = Optional.of("platform-secret");
+    dialer.attempts = 3;
+    dialer.post = new SignedPost();
+    dialer.backoffMillis = 1;
+    return dialer;
+  }
+
+  private static DialRequest request() {
+    return new DialRequest(42, 2, "+33142685300", "+33100000000", "Rappel", 7, "CUSTOMER_FIRST");
+  }
+
+  @Test
+  void dial_request_is_posted_once_signed_with_the_callback_and_attempt() {
+    dialer().dial(request());
+
+    assertThat(received).hasSize(1);
+    Received dial = received.get(0);
+    assertThat(dial.body())
+        .contains("\"callbackId\":42", "\"attempt\":2", "\"phoneNumber\":\"+33142685300\"")
+        .contains("\"agentId\":7", "\"mode\":\"CUSTOMER_FIRST\"");
+    assertThat(dial.dialId()).isEqualTo("dial-42-2");
+    assertThat(Signatures.verify("platform-secret", dial.body(), dial.signature())).isTrue();
+    assertThat(Signatures.verify("another-secret", dial.body(), dial.signature())).isFalse();
+  }
+
+  @Test
+  void refused_dial_request_is_retried_then_reported_as_failed() {
+    answer.set(503);
+
+    assertThatThrownBy(() -> dialer().dial(request())).isInstanceOf(WebhookDialer.DialFailed.class);
+    assertThat(received).hasSize(3);
+  }
+
+  @Test
+  void unreachable_platform_fails_the_dial_instead_of_hanging() {
+    WebhookDialer dialer = dialer();
+    platform.stop(0);
+
+    assertThatThrownBy(() -> dialer.dial(request())).isInstanceOf(WebhookDialer.DialFailed.class);
+  }
+}
