@@ -584,7 +584,13 @@ class AuthorizationIT {
 
   @Test
   void administrative_changes_name_who_made_them() {
-    fixture.admin.put("/api/v1/queues/" + fixture.queue, "{\"name\":\"Authz renamed\"}");
+    long queue =
+        fixture
+            .admin
+            .post("/api/v1/queues", "{\"name\":\"Audited " + UUID.randomUUID() + "\"}")
+            .id();
+    fixture.admin.put(
+        "/api/v1/queues/" + queue, "{\"name\":\"Audited " + UUID.randomUUID() + "\"}");
     String audit = fixture.admin.get("/api/v1/audit?limit=1000").body();
     assertThat(audit)
         .contains("\"action\":\"QUEUE_CHANGED\"", "\"action\":\"USER_CREATED\"")
