@@ -82,19 +82,7 @@ class AgentConsoleIT {
         admin.post("/api/v1/queues", "{\"name\":\"Console " + UUID.randomUUID() + "\"}").id();
     long agent =
         admin.post("/api/v1/agents", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Paris\"}").id();
-    assertThat(
-            admin
-                .post(
-                    "/api/v1/users",
-                    "{\"username\":\""
-                        + username
-                        + "\",\"password\":\""
-                        + PASSWORD
-                        + "\",\"roles\":[\"AGENT\"],\"agentId\":"
-                        + agent
-                        + "}")
-                .status())
-        .isEqualTo(201);
+    user(username, "AGENT", agent);
     return admin
         .post(
             "/api/v1/interactions",
@@ -104,6 +92,13 @@ class AgentConsoleIT {
                 + agent
                 + "}")
         .id();
+  }
+
+  private void user(String username, String role, Long agent) {
+    String body =
+        "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]%s}"
+            .formatted(username, PASSWORD, role, agent == null ? "" : ",\"agentId\":" + agent);
+    assertThat(admin.post("/api/v1/users", body).status()).isEqualTo(201);
   }
 
   private void signIn(String username) {
@@ -200,17 +195,7 @@ class AgentConsoleIT {
   @Test
   void supervisor_finds_a_callback_by_number_and_cancels_it() {
     String username = "sam-" + UUID.randomUUID().toString().substring(0, 6);
-    assertThat(
-            admin
-                .post(
-                    "/api/v1/users",
-                    "{\"username\":\""
-                        + username
-                        + "\",\"password\":\""
-                        + PASSWORD
-                        + "\",\"roles\":[\"SUPERVISOR\"]}")
-                .status())
-        .isEqualTo(201);
+    user(username, "SUPERVISOR", null);
     long queue =
         admin.post("/api/v1/queues", "{\"name\":\"Supervised " + UUID.randomUUID() + "\"}").id();
     String number = "+3314268" + (1000 + (int) (Math.random() * 8999));
@@ -248,5 +233,36 @@ class AgentConsoleIT {
     assertThat(canceled.getString("state")).isEqualTo("CANCELED");
     assertThat(canceled.getJsonArray("history").getJsonObject(1).getString("actor"))
         .isEqualTo(username);
+  }
+
+  @Test
+  void forged_postback_without_the_page_view_state_schedules_nothing() {
+    String username = "eve-" + UUID.randomUUID().toString().substring(0, 6);
+    long interaction = agentWithACall(username);
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+    signIn(username);
+    waitFor(By.id("signed-in-user"));
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+    waitFor(By.id("form:scheduleButton"));
+
+    // what a page of another site could make the signed-in browser send: everything but the
+    // view state id, which only the real page holds
+    browser.executeScript(
+        "var f = document.createElement('form'); f.method = 'POST';"
+            + "f.action = '/agent/schedule.xhtml?interaction="
+            + interaction
+            + "';"
+            + "[['form','form'],['form:date_input','"
+            + LocalDate.now(PARIS).plusDays(2)
+            + "'],['form:time','10:00'],"
+            + "['form:phoneNumber','+33142685300'],['form:scheduleButton',''],"
+            + "['jakarta.faces.ViewState','-1:-1']].forEach(function (p) {"
+            + " var i = document.createElement('input'); i.type = 'hidden'; i.name = p[0];"
+            + " i.value = p[1]; f.appendChild(i); });"
+            + "document.body.appendChild(f); f.submit();");
+    waitFor(By.tagName("main"));
+
+    assertThat(admin.get("/api/v1/callbacks?size=500").body())
+        .doesNotContain("\"interactionId\":" + interaction + ",");
   }
 }
