@@ -54,7 +54,8 @@ class EngineIT {
             ShiftedClock.class,
             TestClockProducer.class,
             TestClockResource.class,
-            TestEngineResource.class);
+            TestEngineResource.class,
+            dev.rappel.testing.server.TestEngineSteps.class);
   }
 
   /** Receives the server's webhooks; started before the server so no event waits on backoff. */
@@ -334,6 +335,41 @@ class EngineIT {
             "DIALING",
             "CONNECTED");
     assertThat(eventAt(connected, "CONNECTED")).isAfterOrEqualTo(retryAt);
+  }
+
+  @Test
+  void reserved_agent_going_off_queue_releases_the_reservation_and_another_agent_is_reserved() {
+    long queue = queue("{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":0}");
+    long first = api.post("/api/v1/agents", "{\"name\":\"Leaving\"}").id(); // off queue
+    long second = api.post("/api/v1/agents", "{\"name\":\"Staying\"}").id(); // off queue
+    addMember(queue, first);
+    addMember(queue, second);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    awaitState(id, "QUEUED"); // due, nobody available
+
+    Reply routed = api.post("/api/v1/test/engine/reserve-then-off-queue?agentId=" + first, null);
+    assertThat(Integer.parseInt(routed.body()))
+        .isPositive(); // ours, and maybe other tests' callbacks
+    JsonObject released = callback(id);
+    assertThat(released.getString("state")).isEqualTo("QUEUED");
+    assertThat(released.isNull("assignedAgentId")).isTrue();
+    assertThat(events(released)).endsWith("RESERVED", "RESERVATION_RELEASED");
+    assertThat(released.getJsonArray("attempts")).isEmpty(); // never dialled for the leaving agent
+
+    api.put("/api/v1/agents/" + second + "/status", "{\"status\":\"AVAILABLE\"}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonObject c = callback(id);
+              assertThat(c.getJsonArray("attempts")).isNotEmpty();
+              assertThat(
+                      c.getJsonArray("attempts")
+                          .getJsonObject(0)
+                          .getJsonNumber("agentId")
+                          .longValue())
+                  .isEqualTo(second);
+            });
   }
 
   @Test

@@ -25,6 +25,15 @@ public class TestEngineResource {
 
   @Inject Engine engine;
 
+  @Inject TestEngineSteps steps;
+
+  @POST
+  @Path("reserve-then-off-queue")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String reserveThenOffQueue(@QueryParam("agentId") long agentId) {
+    return String.valueOf(steps.reserveThenGoOffQueue(agentId));
+  }
+
   @Resource ManagedExecutorService executor;
 
   @POST
