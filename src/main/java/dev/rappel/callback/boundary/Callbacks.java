@@ -171,8 +171,10 @@ public class Callbacks {
       String queueName,
       boolean queueSelection,
       boolean ownedCallbacks,
-      int maxOwnedHoursAhead,
       String agentZone,
+      LocalDate today,
+      LocalDate lastDay,
+      LocalDate lastOwnedDay,
       LocalDate date,
       LocalTime time,
       String existingCallback)
@@ -207,8 +209,15 @@ public class Callbacks {
         queue.name(),
         queue.settings().allowsAgentQueueSelection(),
         queue.settings().ownedCallbacks().isEnabled(),
-        queue.settings().ownedCallbacks().maxScheduleAheadHours(),
         zone.getId(),
+        LocalDate.now(clock.withZone(zone)),
+        CallbackTime.latestFrom(clock.instant(), zone).toLocalDate(),
+        queue
+            .settings()
+            .ownedCallbacks()
+            .latestSchedule(clock.instant())
+            .atZone(zone)
+            .toLocalDate(),
         local.toLocalDate(),
         local.toLocalTime(),
         existing
@@ -273,17 +282,30 @@ public class Callbacks {
    * Supervisors and admins list every callback; agents their own; integrations what they created.
    */
   public CallbackSearch.Page list(CallbackFilter filter, int page, int size, Caller caller) {
-    CallbackFilter scoped = filter;
-    if (!caller.seesEverything()) {
-      if (caller.agentId().isPresent()) {
-        scoped = filter.onlyOfAgent(caller.agentId().get());
-      } else if (caller.is(Role.INTEGRATION)) {
-        scoped = filter.onlyCreatedBy(caller.name());
-      } else {
-        throw new Forbidden("Your role does not allow listing callbacks.");
-      }
+    return search.find(visibleTo(filter, caller), page, size);
+  }
+
+  /** How many callbacks of the list the caller may see. */
+  public long count(CallbackFilter filter, Caller caller) {
+    return search.count(visibleTo(filter, caller));
+  }
+
+  /** One page of the list, for a view that counted already. */
+  public List<Callback> page(CallbackFilter filter, int page, int size, Caller caller) {
+    return search.items(visibleTo(filter, caller), page, size);
+  }
+
+  private static CallbackFilter visibleTo(CallbackFilter filter, Caller caller) {
+    if (caller.seesEverything()) {
+      return filter;
     }
-    return search.find(scoped, page, size);
+    if (caller.agentId().isPresent()) {
+      return filter.onlyOfAgent(caller.agentId().get());
+    }
+    if (caller.is(Role.INTEGRATION)) {
+      return filter.onlyCreatedBy(caller.name());
+    }
+    throw new Forbidden("Your role does not allow listing callbacks.");
   }
 
   /**

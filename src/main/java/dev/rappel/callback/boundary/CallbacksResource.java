@@ -8,7 +8,6 @@ import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.Inputs;
-import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.security.entity.Caller;
@@ -136,7 +135,8 @@ public class CallbacksResource {
     Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
     Optional<Instant> fromAt = violations.checkOptional(() -> Inputs.instant(from, "from"));
     Optional<Instant> toAt = violations.checkOptional(() -> Inputs.instant(to, "to"));
-    Optional<String> number = violations.checkOptional(() -> numberPrefix(phoneNumber));
+    Optional<String> number =
+        violations.checkOptional(() -> CallbackFilter.numberPrefix(phoneNumber));
     Integer pageNumber = violations.check(() -> Inputs.intInRange(page, 0, 0, 1_000_000, "page"));
     Integer pageSize =
         violations.check(
@@ -272,19 +272,6 @@ public class CallbacksResource {
         .filter(s -> !s.isBlank())
         .forEach(s -> states.add(Inputs.requiredEnum(s, CallbackState.class, "state")));
     return states;
-  }
-
-  /** A whole number or the beginning of one: "+331" finds every Paris number. */
-  private static Optional<String> numberPrefix(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return Optional.empty();
-    }
-    String digits = raw.replaceAll("[\\s().-]", "");
-    if (!digits.matches("\\+?[0-9]{1,15}")) {
-      throw new RuleViolation(
-          "phoneNumber", "'" + raw + "' is not a phone number or the beginning of one.");
-    }
-    return Optional.of(digits.startsWith("+") ? digits : "+" + digits);
   }
 
   private static String text(JsonObject body, String field) {

@@ -17,7 +17,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,8 +42,6 @@ public class ScheduleCallbackPage implements Serializable {
   @Inject PhoneNumbers phoneNumbers;
 
   @Inject Caller caller;
-
-  @Inject Clock clock;
 
   private Long interactionId;
   private Callbacks.ScheduleForm form;
@@ -150,23 +147,14 @@ public class ScheduleCallbackPage implements Serializable {
 
   /** The last day the date picker offers: 30 days, or the queue's limit for an owned callback. */
   public LocalDate getMaxDate() {
-    LocalDate today = getToday();
-    if (form != null && form.ownedCallbacks() && takeOwnership) {
-      return clock
-          .instant()
-          .plusSeconds(form.maxOwnedHoursAhead() * 3600L)
-          .atZone(zoneOfForm())
-          .toLocalDate();
+    if (form == null) {
+      return null;
     }
-    return today.plusDays(CallbackTime.MAX_DAYS_AHEAD);
+    return form.ownedCallbacks() && takeOwnership ? form.lastOwnedDay() : form.lastDay();
   }
 
   public LocalDate getToday() {
-    return LocalDate.now(clock.withZone(zoneOfForm()));
-  }
-
-  private ZoneId zoneOfForm() {
-    return form == null ? clock.getZone() : ZoneId.of(form.agentZone());
+    return form == null ? null : form.today();
   }
 
   public List<Callbacks.AgentInteraction> getInteractions() {

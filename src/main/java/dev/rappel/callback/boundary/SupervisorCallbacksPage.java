@@ -5,6 +5,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
@@ -65,15 +66,16 @@ public class SupervisorCallbacksPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-          return (int) callbacks.list(filter(), 0, 1, caller).total();
+          return (int) callbacks.count(filter(), caller);
         }
 
         @Override
         public List<Row> load(
             int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-          var page = callbacks.list(filter(), first / pageSize, pageSize, caller);
-          setRowCount((int) page.total());
-          return page.items().stream().map(SupervisorCallbacksPage.this::row).toList();
+          // the table asked count() first: only the page is read here
+          return callbacks.page(filter(), first / pageSize, pageSize, caller).stream()
+              .map(SupervisorCallbacksPage.this::row)
+              .toList();
         }
 
         @Override
@@ -85,11 +87,13 @@ public class SupervisorCallbacksPage implements Serializable {
   private CallbackFilter filter() {
     Set<CallbackState> states =
         state == null || state.isBlank() ? Set.of() : EnumSet.of(CallbackState.valueOf(state));
-    String digits = phoneNumber == null ? "" : phoneNumber.replaceAll("[^0-9+]", "");
-    Optional<String> number =
-        digits.isEmpty()
-            ? Optional.empty()
-            : Optional.of(digits.startsWith("+") ? digits : "+" + digits);
+    Optional<String> number;
+    try {
+      number = CallbackFilter.numberPrefix(phoneNumber);
+    } catch (RuleViolation notANumber) {
+      message(FacesMessage.SEVERITY_ERROR, notANumber.errors().get(0).message());
+      number = Optional.empty();
+    }
     return new CallbackFilter(
         states,
         Optional.ofNullable(queueId),

@@ -1,6 +1,7 @@
 package dev.rappel.callback.control;
 
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.entity.RuleViolation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,22 @@ public record CallbackFilter(
       Optional<Instant> to,
       Optional<String> phoneNumber) {
     this(states, queueId, agentId, from, to, phoneNumber, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A customer number or its beginning, as typed ("+33 1", "(212) 555"), in the E.164 form the
+   * table holds: "+331" finds every Paris number.
+   */
+  public static Optional<String> numberPrefix(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    String digits = raw.replaceAll("[\\s().-]", "");
+    if (!digits.matches("\\+?[0-9]{1,15}")) {
+      throw new RuleViolation(
+          "phoneNumber", "'" + raw + "' is not a phone number or the beginning of one.");
+    }
+    return Optional.of(digits.startsWith("+") ? digits : "+" + digits);
   }
 
   /** Narrowed to the callbacks an agent scheduled or owns. */

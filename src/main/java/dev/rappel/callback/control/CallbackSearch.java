@@ -25,25 +25,28 @@ public class CallbackSearch {
   public record Page(List<Callback> items, long total) {}
 
   public Page find(CallbackFilter filter, int page, int size) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
+    long total = count(filter);
+    return new Page(total == 0 ? List.of() : items(filter, page, size), total);
+  }
 
+  public long count(CallbackFilter filter) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<Callback> countRoot = count.from(Callback.class);
     count.select(cb.count(countRoot)).where(predicates(cb, countRoot, filter));
-    long total = em.createQuery(count).getSingleResult();
-    if (total == 0) {
-      return new Page(List.of(), 0);
-    }
+    return em.createQuery(count).getSingleResult();
+  }
 
+  /** One page, without counting the whole result (for callers that counted already). */
+  public List<Callback> items(CallbackFilter filter, int page, int size) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Callback> select = cb.createQuery(Callback.class);
     Root<Callback> root = select.from(Callback.class);
     select
         .select(root)
         .where(predicates(cb, root, filter))
         .orderBy(cb.asc(root.get("scheduledAt")), cb.asc(root.get("id")));
-    List<Callback> items =
-        em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
-    return new Page(items, total);
+    return em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
   }
 
   private static Predicate[] predicates(

@@ -89,7 +89,7 @@ public record CallbackTime(Instant instant, ZoneId zone) {
               + now.atZone(zone).format(READABLE)
               + " there.");
     }
-    ZonedDateTime latest = now.atZone(zone).plusDays(MAX_DAYS_AHEAD);
+    ZonedDateTime latest = latestFrom(now, zone);
     if (instant.isAfter(latest.toInstant())) {
       throw new RuleViolation(
           field,
@@ -102,6 +102,11 @@ public record CallbackTime(Instant instant, ZoneId zone) {
               + ".");
     }
     return this;
+  }
+
+  /** The latest moment a callback may be scheduled for: 30 days ahead in the customer's zone. */
+  public static ZonedDateTime latestFrom(Instant now, ZoneId zone) {
+    return now.atZone(zone).plusDays(MAX_DAYS_AHEAD);
   }
 
   /** The same instant shown in the customer's zone. */

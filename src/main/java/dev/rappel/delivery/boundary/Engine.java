@@ -72,12 +72,13 @@ public class Engine {
    * and dialled (customer first). An agent gets one callback at a time.
    */
   public int route() {
-    Set<Long> free = due.freeAgentIds();
+    Set<Long> busy = due.busyAgentIds();
+    Set<Long> free = due.availableAgentIds();
+    free.removeAll(busy);
     List<Callback> waiting = due.waitingForAgent(free, BATCH);
     if (waiting.isEmpty()) {
       return 0;
     }
-    Set<Long> busy = due.busyAgentIds();
     Map<Long, List<Agent>> membersByQueue = new HashMap<>();
     int routed = 0;
     for (Callback callback : waiting) {

@@ -127,15 +127,12 @@ public class DueCallbacks {
         .getResultList();
   }
 
-  /** Agents available now and not holding a callback. */
-  public Set<Long> freeAgentIds() {
-    Set<Long> available =
-        new HashSet<>(
-            em.createQuery("SELECT a.id FROM Agent a WHERE a.status = :status", Long.class)
-                .setParameter("status", RoutingStatus.AVAILABLE)
-                .getResultList());
-    available.removeAll(busyAgentIds());
-    return available;
+  /** Agents whose status is available (some may hold a callback: see {@link #busyAgentIds}). */
+  public Set<Long> availableAgentIds() {
+    return new HashSet<>(
+        em.createQuery("SELECT a.id FROM Agent a WHERE a.status = :status", Long.class)
+            .setParameter("status", RoutingStatus.AVAILABLE)
+            .getResultList());
   }
 
   /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */

@@ -60,8 +60,7 @@ public class OwnedCallbackPolicy {
     if (!enabled) {
       throw new RuleViolation(field, "This queue does not allow agents to take ownership.");
     }
-    Instant latest = now.plus(Duration.ofHours(maxScheduleAheadHours));
-    if (scheduledAt.isAfter(latest)) {
+    if (scheduledAt.isAfter(latestSchedule(now))) {
       throw new RuleViolation(
           field,
           "An owned callback may be scheduled at most "
@@ -69,6 +68,11 @@ public class OwnedCallbackPolicy {
               + " ahead on this queue.");
     }
     return scheduledAt.plus(Duration.ofHours(ownershipHours));
+  }
+
+  /** The latest instant an owned callback may be scheduled for, seen from {@code now}. */
+  public Instant latestSchedule(Instant now) {
+    return now.plus(Duration.ofHours(maxScheduleAheadHours));
   }
 
   static String describeHours(int hours) {
