@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an agent does in the browser, in headless Chromium against the real server. */
@@ -64,10 +67,15 @@ class AgentConsoleIT {
     }
   }
 
+  /** Waits for a condition; a part of the page replaced meanwhile by ajax is looked up again. */
+  private FluentWait<WebDriver> waiting(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+        .ignoring(StaleElementReferenceException.class);
+  }
+
   private WebElement waitFor(By by) {
     try {
-      return new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(ExpectedConditions.visibilityOfElementLocated(by));
+      return waiting(15).until(ExpectedConditions.visibilityOfElementLocated(by));
     } catch (org.openqa.selenium.TimeoutException e) {
       Browser.screenshot(browser, "failure");
       throw new AssertionError(
@@ -145,7 +153,7 @@ class AgentConsoleIT {
     typeDate(LocalDate.now(PARIS).plusDays(31));
     browser.findElement(By.id("form:scheduleButton")).click();
     WebElement dateMessage =
-        new WebDriverWait(browser, Duration.ofSeconds(15))
+        waiting(15)
             .until(
                 d -> {
                   WebElement m = d.findElement(By.id("form:dateMessage"));
@@ -217,7 +225,7 @@ class AgentConsoleIT {
     waitFor(By.linkText("See and control every scheduled callback")).click();
     waitFor(By.id("list:number")).sendKeys(number);
     browser.findElement(By.id("list:apply")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    waiting(15)
         .until(
             d ->
                 d.findElements(By.cssSelector("#list\\:table_data tr")).size() == 1
@@ -226,8 +234,7 @@ class AgentConsoleIT {
 
     browser.findElement(By.id("list:table:0:cancel")).click();
     waitFor(By.id("list:confirmYes")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(d -> d.findElement(By.id("list:table_data")).getText().contains("CANCELED"));
+    waiting(15).until(d -> d.findElement(By.id("list:table_data")).getText().contains("CANCELED"));
     Browser.screenshot(browser, "supervisor-canceled");
     JsonObject canceled = admin.get("/api/v1/callbacks/" + id).json();
     assertThat(canceled.getString("state")).isEqualTo("CANCELED");
@@ -264,5 +271,63 @@ class AgentConsoleIT {
 
     assertThat(admin.get("/api/v1/callbacks?size=500").body())
         .doesNotContain("\"interactionId\":" + interaction + ",");
+  }
+
+  @Test
+  void the_desk_shows_an_offer_the_moment_its_callback_comes_due_and_drops_it_when_the_call_ends() {
+    String username = "dora-" + UUID.randomUUID().toString().substring(0, 6);
+    long queue =
+        admin
+            .post(
+                "/api/v1/queues",
+                "{\"name\":\"Desk "
+                    + UUID.randomUUID()
+                    + "\",\"callbackSettings\":{\"mode\":\"AGENT_FIRST\"}}")
+            .id();
+    long agent =
+        admin.post("/api/v1/agents", "{\"name\":\"Dora\",\"timeZone\":\"Europe/Paris\"}").id();
+    assertThat(
+            admin
+                .put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + agent + "]}")
+                .status())
+        .isEqualTo(200);
+    user(username, "AGENT", agent);
+
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    signIn(username);
+    waitFor(By.id("signed-in-user"));
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    waitFor(By.id("desk:available")).click();
+    waiting(15).until(d -> d.findElement(By.id("desk:status")).getText().equals("AVAILABLE"));
+    waitFor(By.id("desk:nothingHeld"));
+
+    // due in a few seconds: the page is not reloaded by the test, the server pushes the change
+    String number = "+3314268" + (1000 + (int) (Math.random() * 8999));
+    long id =
+        admin
+            .post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + queue
+                    + ",\"phoneNumber\":\""
+                    + number
+                    + "\",\"customerName\":\"Ada Lovelace\",\"scheduledAt\":\""
+                    + java.time.Instant.now().plusSeconds(4)
+                    + "\"}")
+            .id();
+    WebElement accept =
+        waiting(30)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:held:0:accept")));
+    assertThat(browser.findElement(By.id("desk:held:0:number")).getText()).isEqualTo(number);
+    assertThat(browser.findElement(By.id("desk:held:0:state")).getText()).isEqualTo("OFFERED");
+    Browser.screenshot(browser, "agent-desk-offer");
+
+    // accepted: the simulated dialer reports no answer, the agent-first callback ends, and the
+    // desk drops it without a reload
+    accept.click();
+    waiting(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:nothingHeld")));
+    JsonObject ended = admin.get("/api/v1/callbacks/" + id).json();
+    assertThat(ended.getString("state")).isEqualTo("FAILED");
+    assertThat(ended.getJsonArray("history").toString()).contains(username);
   }
 }

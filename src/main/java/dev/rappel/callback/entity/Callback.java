@@ -30,6 +30,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,6 +121,9 @@ public class Callback {
   @ManyToOne
   @JoinColumn(name = "assigned_agent_id")
   private Agent assignedAgent;
+
+  /** The agent the step being recorded took it from; only for that step's event. */
+  @Transient private Agent releasedAgent;
 
   /** The last agent who declined it: offered to someone else first. */
   @ManyToOne
@@ -402,7 +406,7 @@ public class Callback {
       currentAttempt().abandon(clock.instant()); // a late outcome for it is refused
     }
     state = CallbackState.CANCELED;
-    assignedAgent = null;
+    letGo();
     record("CANCELED", actor, clock, null);
   }
 
@@ -512,7 +516,7 @@ public class Callback {
     requireState(CallbackState.OFFERED, "declined");
     requireAssignedTo(agent);
     state = CallbackState.QUEUED;
-    assignedAgent = null;
+    letGo();
     declinedBy = agent;
     record("DECLINED", actor, clock, "by agent " + agent.id());
   }
@@ -554,7 +558,7 @@ public class Callback {
       fail(clock, actor, "no answer after " + attempts.size() + " attempts");
     } else {
       state = CallbackState.RETRY_WAIT;
-      assignedAgent = null;
+      letGo();
       dueAt = now.plusSeconds(settings.retryDelaySeconds());
       record("RETRY_WAIT", actor, clock, "next attempt at " + dueAt);
     }
@@ -594,7 +598,7 @@ public class Callback {
 
   private void fail(Clock clock, String actor, String why) {
     state = CallbackState.FAILED;
-    assignedAgent = null;
+    letGo();
     record("FAILED", actor, clock, why);
   }
 
@@ -603,7 +607,7 @@ public class Callback {
     requireState(CallbackState.CONNECTED, "completed");
     requireAssignedTo(agent);
     state = CallbackState.COMPLETED;
-    assignedAgent = null;
+    letGo();
     record("COMPLETED", actor, clock, null);
   }
 
@@ -612,7 +616,7 @@ public class Callback {
     requireState(CallbackState.RESERVED, "released");
     Long agent = assignedAgent.id();
     state = CallbackState.QUEUED;
-    assignedAgent = null;
+    letGo();
     record("RESERVATION_RELEASED", SYSTEM, clock, "agent " + agent + ": " + why);
   }
 
@@ -621,7 +625,7 @@ public class Callback {
     requireState(CallbackState.OFFERED, "withdrawn");
     Long agent = assignedAgent.id();
     state = CallbackState.QUEUED;
-    assignedAgent = null;
+    letGo();
     record("OFFER_WITHDRAWN", SYSTEM, clock, "agent " + agent + ": " + why);
   }
 
@@ -666,7 +670,22 @@ public class Callback {
   void record(String event, String actor, Clock clock, String detail) {
     // the count, not history.size(): numbering a step must not load every earlier one
     historyCount++;
-    history.add(new HistoryEntry(this, historyCount, clock.instant(), event, actor, detail));
+    HistoryEntry entry =
+        new HistoryEntry(this, historyCount, clock.instant(), event, actor, detail);
+    entry.releasing(releasedAgent);
+    releasedAgent = null;
+    history.add(entry);
+  }
+
+  /**
+   * The assigned agent no longer holds the callback. The next recorded step names that agent, so
+   * its desk hears that the offer or call is gone.
+   */
+  private void letGo() {
+    if (assignedAgent != null) {
+      releasedAgent = assignedAgent;
+    }
+    assignedAgent = null;
   }
 
   public Instant dueAt() {

@@ -18,7 +18,8 @@ public record CallbackChanged(
     long queueId,
     Long assignedAgentId,
     Long ownerAgentId,
-    Long preferredAgentId) {
+    Long preferredAgentId,
+    Long releasedAgentId) {
 
   public static CallbackChanged of(HistoryEntry entry) {
     Callback callback = entry.callback();
@@ -34,13 +35,23 @@ public record CallbackChanged(
         callback.queue().id(),
         callback.assignedAgent().map(a -> a.id()).orElse(null),
         callback.ownership().map(o -> o.owner().id()).orElse(null),
-        callback.preferredAgent().map(a -> a.id()).orElse(null));
+        callback.preferredAgent().map(a -> a.id()).orElse(null),
+        entry.releasedAgentId().orElse(null));
   }
 
-  /** Whether an agent desktop of this agent cares: its offers, its owned or preferred callbacks. */
+  /**
+   * Whether an agent desktop of this agent cares: its offers (including one just taken from it),
+   * its owned or preferred callbacks.
+   */
   public boolean concernsAgent(long agentId) {
-    return Long.valueOf(agentId).equals(assignedAgentId)
-        || Long.valueOf(agentId).equals(ownerAgentId)
-        || Long.valueOf(agentId).equals(preferredAgentId);
+    return agents().contains(agentId);
+  }
+
+  /** Every agent this step concerns. */
+  public java.util.Set<Long> agents() {
+    return java.util.stream.Stream.of(
+            assignedAgentId, ownerAgentId, preferredAgentId, releasedAgentId)
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 }

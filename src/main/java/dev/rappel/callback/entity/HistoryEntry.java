@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** One step in a callback's life: what happened, when, and who did it. */
@@ -59,7 +60,18 @@ public class HistoryEntry {
   @Column(name = "next_publish_at")
   private Instant nextPublishAt;
 
+  /** The agent this step took the callback from (not stored: only the live events need it). */
+  @Transient private Long releasedAgentId;
+
   protected HistoryEntry() {}
+
+  void releasing(dev.rappel.agent.entity.Agent agent) {
+    releasedAgentId = agent == null ? null : agent.id();
+  }
+
+  public java.util.Optional<Long> releasedAgentId() {
+    return java.util.Optional.ofNullable(releasedAgentId);
+  }
 
   /** The subscriber has it. */
   public void markPublished(Instant at) {

@@ -347,6 +347,18 @@ class CallbackDeliveryTest {
   }
 
   @Test
+  void the_step_that_takes_a_callback_from_an_agent_names_that_agent_for_its_desk() {
+    Callback callback = offeredTo7();
+    assertThat(last(callback).releasedAgentId()).isEmpty();
+
+    callback.withdrawOffer(clock, "went off queue");
+
+    assertThat(last(callback).releasedAgentId()).contains(7L);
+    callback.cancel(clock, SUPERVISOR);
+    assertThat(last(callback).releasedAgentId()).isEmpty();
+  }
+
+  @Test
   void another_agent_cannot_decline_an_offer() {
     Callback callback = offeredTo7();
 

@@ -1,0 +1,167 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.agent.boundary.Agents;
+import dev.rappel.agent.entity.Agent;
+import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.callback.boundary.Callbacks;
+import dev.rappel.callback.control.CallbackFilter;
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.security.entity.Caller;
+import dev.rappel.security.entity.Forbidden;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The agent's desk: its routing status, the callback offered to it or in its hands (accept,
+ * decline, wrap up) and the callbacks it scheduled or owns. The page reloads its lists when the
+ * server pushes a change of one of this agent's callbacks ({@link AgentDeskPush}).
+ */
+@Named("desk")
+@ViewScoped
+public class AgentDeskPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
+  private static final int MINE_SHOWN = 50;
+
+  @Inject Deliveries deliveries;
+
+  @Inject Callbacks callbacks;
+
+  @Inject Agents agents;
+
+  @Inject Caller caller;
+
+  @Inject Clock clock;
+
+  /** One callback as the agent sees it: the customer's number and local time first. */
+  public record Row(
+      long id,
+      String customer,
+      String number,
+      String customerTime,
+      String agentTime,
+      String queue,
+      String state,
+      String owned,
+      boolean offered,
+      boolean connected)
+      implements Serializable {}
+
+  /** The agent this user is; empty for a user (an admin) not linked to an agent. */
+  public Optional<Long> agentId() {
+    return caller.agentId();
+  }
+
+  public Long getAgentId() {
+    return caller.agentId().orElse(null);
+  }
+
+  public Agent getAgent() {
+    return agents.find(caller.agentId().orElseThrow(), caller);
+  }
+
+  public List<Row> getHeld() {
+    return agentId()
+        .map(id -> deliveries.offersOf(id, caller).stream().map(this::row).toList())
+        .orElse(List.of());
+  }
+
+  /** Its callbacks still to come: scheduled, queued or waiting for a retry. */
+  public List<Row> getMine() {
+    if (agentId().isEmpty()) {
+      return List.of();
+    }
+    CallbackFilter waiting =
+        new CallbackFilter(
+            EnumSet.of(CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT),
+            Optional.empty(),
+            agentId(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    return callbacks.page(waiting, 0, MINE_SHOWN, caller).stream().map(this::row).toList();
+  }
+
+  private Row row(Callback c) {
+    ZoneId agentZone = getAgentZone();
+    var time = c.time();
+    return new Row(
+        c.id(),
+        c.customerName().orElse(""),
+        c.phoneNumber().e164(),
+        time.customerLocalTime().format(SHOWN) + " (" + time.zone().getId() + ")",
+        time.localTimeIn(agentZone).format(SHOWN),
+        c.queue().name(),
+        c.state().name(),
+        c.ownership()
+            .filter(o -> caller.isAgent(o.owner().id()))
+            .map(o -> "until " + o.expiresAt().atZone(agentZone).format(SHOWN))
+            .orElse(""),
+        c.state() == CallbackState.OFFERED,
+        c.state() == CallbackState.CONNECTED);
+  }
+
+  private ZoneId getAgentZone() {
+    return getAgent().timeZone().orElse(clock.getZone());
+  }
+
+  public boolean isAvailable() {
+    return getAgent().status() == RoutingStatus.AVAILABLE;
+  }
+
+  public void goAvailable() {
+    act(
+        () -> agents.changeStatus(getAgentId(), RoutingStatus.AVAILABLE, caller),
+        "You are available.");
+  }
+
+  public void goOffQueue() {
+    act(
+        () -> agents.changeStatus(getAgentId(), RoutingStatus.OFF_QUEUE, caller),
+        "You are off queue.");
+  }
+
+  public void accept(long callbackId) {
+    act(() -> deliveries.accept(callbackId, null, caller), "Accepted: dialling the customer.");
+  }
+
+  public void decline(long callbackId) {
+    act(() -> deliveries.decline(callbackId, null, caller), "Declined: it goes to the next agent.");
+  }
+
+  public void complete(long callbackId) {
+    act(() -> deliveries.complete(callbackId, null, caller), "Callback completed.");
+  }
+
+  /** Runs one use case; a refusal (the offer moved on meanwhile, say) becomes a message. */
+  private void act(Supplier<?> useCase, String done) {
+    try {
+      useCase.get();
+      message(FacesMessage.SEVERITY_INFO, done);
+    } catch (Conflict | NotFound | Forbidden e) {
+      message(FacesMessage.SEVERITY_WARN, e.getMessage());
+    } catch (RuleViolation e) {
+      message(FacesMessage.SEVERITY_WARN, e.errors().get(0).message());
+    }
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+}

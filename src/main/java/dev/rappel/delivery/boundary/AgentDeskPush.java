@@ -1,0 +1,30 @@
+package dev.rappel.delivery.boundary;
+
+import dev.rappel.callback.entity.CallbackChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/**
+ * Tells the open desk pages of the agents a committed change concerns to reload (Faces web socket
+ * push, channel {@code desk}, one user per agent id). Only a signal goes out; the page reads the
+ * callbacks through the boundary, under the agent's rights.
+ */
+@ApplicationScoped
+public class AgentDeskPush {
+
+  @Inject
+  @Push(channel = "desk")
+  PushContext desk;
+
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallbackChanged event) {
+    Set<Long> agents = event.agents();
+    if (!agents.isEmpty()) {
+      desk.send("changed", agents);
+    }
+  }
+}
