@@ -1,5 +1,10 @@
 package dev.rappel.queue.boundary;
 
+import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Violations;
+import dev.rappel.queue.entity.CallbackMode;
+import dev.rappel.queue.entity.CallbackSettings;
+import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import jakarta.validation.Valid;
 
 /** Body of {@code POST /queues} and {@code PUT /queues/{id}}. */
@@ -21,5 +26,54 @@ public class QueueInput {
     public Integer maxScheduleAheadHours;
     public Integer ownershipHours;
     public Boolean assignToQueueOnExpiry;
+  }
+
+  /**
+   * The settings these fields describe, missing ones taking the defaults; every field that breaks a
+   * rule is reported at once. The API and the admin console both build settings here.
+   */
+  static CallbackSettings settings(SettingsInput in) {
+    CallbackSettings defaults = CallbackSettings.defaults();
+    if (in == null) {
+      return defaults;
+    }
+    Violations violations = new Violations();
+    CallbackMode mode =
+        violations.check(
+            () ->
+                Inputs.enumValue(in.mode, CallbackMode.class, "callbackSettings.mode")
+                    .orElse(defaults.mode()));
+    OwnedCallbackPolicy owned = violations.check(() -> owned(in.ownedCallbacks));
+    CallbackSettings settings =
+        violations.check(
+            () ->
+                new CallbackSettings(
+                    mode,
+                    in.agentQueueSelection != null
+                        ? in.agentQueueSelection
+                        : defaults.allowsAgentQueueSelection(),
+                    owned,
+                    in.maxRetryCount != null ? in.maxRetryCount : defaults.maxRetryCount(),
+                    in.retryDelaySeconds != null
+                        ? in.retryDelaySeconds
+                        : defaults.retryDelaySeconds()));
+    violations.throwIfAny();
+    return settings;
+  }
+
+  private static OwnedCallbackPolicy owned(OwnedInput in) {
+    OwnedCallbackPolicy defaults = OwnedCallbackPolicy.defaults();
+    if (in == null) {
+      return defaults;
+    }
+    return new OwnedCallbackPolicy(
+        in.enabled != null ? in.enabled : defaults.isEnabled(),
+        in.maxScheduleAheadHours != null
+            ? in.maxScheduleAheadHours
+            : defaults.maxScheduleAheadHours(),
+        in.ownershipHours != null ? in.ownershipHours : defaults.ownershipHours(),
+        in.assignToQueueOnExpiry != null
+            ? in.assignToQueueOnExpiry
+            : defaults.assignToQueueOnExpiry());
   }
 }

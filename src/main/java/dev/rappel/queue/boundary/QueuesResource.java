@@ -1,10 +1,5 @@
 package dev.rappel.queue.boundary;
 
-import dev.rappel.platform.boundary.Inputs;
-import dev.rappel.platform.entity.Violations;
-import dev.rappel.queue.entity.CallbackMode;
-import dev.rappel.queue.entity.CallbackSettings;
-import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +40,7 @@ public class QueuesResource {
   @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Create a queue; missing callback settings take the defaults")
   public Response create(@NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
-    var queue = queues.create(body.name, settings(body.callbackSettings), caller);
+    var queue = queues.create(body.name, QueueInput.settings(body.callbackSettings), caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(queue.id().toString()).build())
         .entity(QueueView.of(queue))
         .build();
@@ -73,7 +68,8 @@ public class QueuesResource {
   public QueueView update(
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
-    return QueueView.of(queues.update(id, body.name, settings(body.callbackSettings), caller));
+    return QueueView.of(
+        queues.update(id, body.name, QueueInput.settings(body.callbackSettings), caller));
   }
 
   @PUT
@@ -90,50 +86,5 @@ public class QueuesResource {
   public static class MembersInput {
     @NotNull(message = "is required (an empty list removes every member).")
     public List<Long> agentIds;
-  }
-
-  static CallbackSettings settings(QueueInput.SettingsInput in) {
-    CallbackSettings defaults = CallbackSettings.defaults();
-    if (in == null) {
-      return defaults;
-    }
-    Violations violations = new Violations();
-    CallbackMode mode =
-        violations.check(
-            () ->
-                Inputs.enumValue(in.mode, CallbackMode.class, "callbackSettings.mode")
-                    .orElse(defaults.mode()));
-    OwnedCallbackPolicy owned = violations.check(() -> owned(in.ownedCallbacks));
-    CallbackSettings settings =
-        violations.check(
-            () ->
-                new CallbackSettings(
-                    mode,
-                    in.agentQueueSelection != null
-                        ? in.agentQueueSelection
-                        : defaults.allowsAgentQueueSelection(),
-                    owned,
-                    in.maxRetryCount != null ? in.maxRetryCount : defaults.maxRetryCount(),
-                    in.retryDelaySeconds != null
-                        ? in.retryDelaySeconds
-                        : defaults.retryDelaySeconds()));
-    violations.throwIfAny();
-    return settings;
-  }
-
-  private static OwnedCallbackPolicy owned(QueueInput.OwnedInput in) {
-    OwnedCallbackPolicy defaults = OwnedCallbackPolicy.defaults();
-    if (in == null) {
-      return defaults;
-    }
-    return new OwnedCallbackPolicy(
-        in.enabled != null ? in.enabled : defaults.isEnabled(),
-        in.maxScheduleAheadHours != null
-            ? in.maxScheduleAheadHours
-            : defaults.maxScheduleAheadHours(),
-        in.ownershipHours != null ? in.ownershipHours : defaults.ownershipHours(),
-        in.assignToQueueOnExpiry != null
-            ? in.assignToQueueOnExpiry
-            : defaults.assignToQueueOnExpiry());
   }
 }

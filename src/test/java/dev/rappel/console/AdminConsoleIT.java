@@ -1,0 +1,364 @@
+package dev.rappel.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Browser;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an administrator does in the browser, in headless Chromium against the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleIT {
+  private static final String PASSWORD = "agent password 123";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  ChromeDriver browser;
+  Api admin;
+  URI server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = base.toURI().resolve("/");
+    admin = new Api(server);
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private <T> T until(Function<WebDriver, T> condition, String what) {
+    try {
+      // ajax updates replace elements while we look at them: look again
+      return new WebDriverWait(browser, Duration.ofSeconds(15))
+          .ignoring(StaleElementReferenceException.class)
+          .until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "failure");
+      throw new AssertionError(
+          "Waited in vain for "
+              + what
+              + " on "
+              + browser.getCurrentUrl()
+              + "\n"
+              + browser.getPageSource(),
+          e);
+    }
+  }
+
+  private WebElement waitFor(By by) {
+    return until(ExpectedConditions.visibilityOfElementLocated(by), by.toString());
+  }
+
+  /** The text of a message element once it is not blank. */
+  private String messageOf(String id) {
+    return until(
+        d -> {
+          String text = d.findElement(By.id(id)).getText();
+          return text.isBlank() ? null : text;
+        },
+        "a message in " + id);
+  }
+
+  private void signIn(String username, String password, String page) {
+    browser.get(server.resolve(page).toString());
+    waitFor(By.id("login:username")).sendKeys(username);
+    browser.findElement(By.id("login:password")).sendKeys(password);
+    browser.findElement(By.id("login:signin")).click();
+    waitFor(By.id("signed-in-user"));
+    // signing in lands on the home page: go to the page itself
+    browser.get(server.resolve(page).toString());
+  }
+
+  private void type(String id, String text) {
+    WebElement input = waitFor(By.id(id));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(text);
+  }
+
+  /** Picks an option of a PrimeFaces select menu by its label, typing into its filter if any. */
+  private void choose(String menuId, String label) {
+    WebElement menu = waitFor(By.id(menuId));
+    menu.click();
+    var filters = browser.findElements(By.id(menuId + "_filter"));
+    if (!filters.isEmpty()) {
+      waitFor(By.id(menuId + "_filter")).sendKeys(label);
+    }
+    String panel = "#" + menuId.replace(":", "\\:") + "_panel";
+    until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(panel + " li[data-label='" + label + "']")),
+            label + " in " + menuId)
+        .click();
+  }
+
+  /** Clicks the button with that id suffix in the table row showing {@code text}. */
+  private void clickInRow(String tableId, String text, String buttonId) {
+    until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//tbody[@id='"
+                        + tableId
+                        + "_data']/tr[.//*[text()='"
+                        + text
+                        + "']]//*[substring(@id, string-length(@id) - "
+                        + (buttonId.length())
+                        + ")=':"
+                        + buttonId
+                        + "']")),
+            buttonId + " of " + text)
+        .click();
+  }
+
+  private boolean tableShows(String tableId, String text) {
+    return browser.findElement(By.id(tableId + "_data")).getText().contains(text);
+  }
+
+  private JsonObject queue(long id) {
+    return admin.get("/api/v1/queues/" + id).json();
+  }
+
+  @Test
+  void admin_enables_owned_callbacks_and_agent_sees_take_ownership() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String queueName = "Owned " + suffix;
+    long queue = admin.post("/api/v1/queues", "{\"name\":\"" + queueName + "\"}").id();
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"Olga " + suffix + "\"}").id();
+    assertThat(
+            admin
+                .put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + agent + "]}")
+                .status())
+        .isEqualTo(200);
+    String agentUser = "olga-" + suffix;
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"AGENT\"],\"agentId\":%d}"
+                        .formatted(agentUser, PASSWORD, agent))
+                .status())
+        .isEqualTo(201);
+    long interaction =
+        admin
+            .post(
+                "/api/v1/interactions",
+                "{\"mediaType\":\"CALL\",\"queueId\":%d,\"ani\":\"+33142685300\",\"agentId\":%d}"
+                    .formatted(queue, agent))
+            .id();
+
+    signIn("admin", Api.ADMIN_PASSWORD, "admin/queues.xhtml");
+    clickInRow("queues:table", queueName, "edit");
+    until(
+        d -> queueName.equals(d.findElement(By.id("queue:name")).getAttribute("value")),
+        "the queue in the form");
+
+    // out of range: 31 days of ownership and a negative retry count, each refused beside its field
+    browser.findElement(By.cssSelector("#queue\\:ownedEnabled .ui-chkbox-box")).click();
+    type("queue:ownershipHours", "744");
+    type("queue:maxRetryCount", "-1");
+    browser.findElement(By.id("queue:save")).click();
+    assertThat(messageOf("queue:ownershipHoursMessage")).contains("30 days");
+    assertThat(messageOf("queue:maxRetryCountMessage")).contains("between 0 and 10");
+    Browser.screenshot(browser, "admin-queues-refused");
+    JsonObject unchanged = queue(queue).getJsonObject("callbackSettings");
+    assertThat(unchanged.getJsonObject("ownedCallbacks").getBoolean("enabled")).isFalse();
+    assertThat(unchanged.getJsonObject("ownedCallbacks").getInt("ownershipHours")).isEqualTo(168);
+    assertThat(unchanged.getInt("maxRetryCount")).isEqualTo(3);
+
+    // in range, it is saved
+    type("queue:ownershipHours", "48");
+    type("queue:maxRetryCount", "2");
+    browser.findElement(By.id("queue:save")).click();
+    assertThat(messageOf("messages")).contains("saved");
+    until(d -> tableShows("queues:table", "for 48h"), "the new policy in the table");
+    Browser.screenshot(browser, "admin-queues");
+    JsonObject saved = queue(queue).getJsonObject("callbackSettings");
+    assertThat(saved.getJsonObject("ownedCallbacks").getBoolean("enabled")).isTrue();
+    assertThat(saved.getJsonObject("ownedCallbacks").getInt("ownershipHours")).isEqualTo(48);
+    assertThat(saved.getJsonObject("ownedCallbacks").getBoolean("assignToQueueOnExpiry")).isTrue();
+    assertThat(saved.getInt("maxRetryCount")).isEqualTo(2);
+
+    // the agent of that queue, on a call it received, may now take ownership
+    browser.findElement(By.id("session:logout")).click();
+    waitFor(By.id("login:username"));
+    signIn(agentUser, PASSWORD, "agent/schedule.xhtml?interaction=" + interaction);
+    assertThat(waitFor(By.id("form:takeOwnership")).getText()).contains("Take ownership");
+  }
+
+  @Test
+  void admin_sets_the_members_of_a_queue() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String queueName = "Members " + suffix;
+    long queue = admin.post("/api/v1/queues", "{\"name\":\"" + queueName + "\"}").id();
+    String agentName = "Mia " + suffix;
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"" + agentName + "\"}").id();
+
+    signIn("admin", Api.ADMIN_PASSWORD, "admin/queues.xhtml");
+    clickInRow("queues:table", queueName, "edit");
+    waitFor(By.id("membership:members")).click();
+    waitFor(By.id("membership:members_filter")).sendKeys(agentName);
+    String label = agentName + " (#" + agent + ")";
+    until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//div[@id='membership:members_panel']//li[.//label[text()='"
+                        + label
+                        + "']]//div[contains(@class,'ui-chkbox-box')]")),
+            label)
+        .click();
+    browser.findElement(By.id("membership:saveMembers")).click();
+    assertThat(messageOf("messages")).contains("1 agent");
+    assertThat(queue(queue).getJsonArray("memberIds").getJsonNumber(0).longValue())
+        .isEqualTo(agent);
+  }
+
+  @Test
+  void admin_creates_an_agent_and_a_user_and_issues_then_revokes_a_token() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    signIn("admin", Api.ADMIN_PASSWORD, "admin/agents.xhtml");
+
+    // an agent in Tokyo, available
+    String agentName = "Zoe " + suffix;
+    type("agent:name", agentName);
+    choose("agent:timeZone", "Asia/Tokyo");
+    choose("agent:status", "AVAILABLE");
+    browser.findElement(By.id("agent:create")).click();
+    assertThat(messageOf("messages")).contains("created");
+    until(d -> tableShows("agents:table", agentName), "the agent in the table");
+    JsonObject created =
+        admin.get("/api/v1/agents").structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+            .filter(a -> a.getString("name").equals(agentName))
+            .findFirst()
+            .orElseThrow();
+    long agent = created.getJsonNumber("id").longValue();
+    assertThat(created.getString("timeZone")).isEqualTo("Asia/Tokyo");
+    assertThat(created.getString("status")).isEqualTo("AVAILABLE");
+
+    // its status changed from its row
+    String rowMenu =
+        browser
+            .findElement(
+                By.xpath(
+                    "//tbody[@id='agents:table_data']/tr[.//*[text()='"
+                        + agentName
+                        + "']]//div[contains(@class,'ui-selectonemenu')]"))
+            .getAttribute("id");
+    choose(rowMenu, "BUSY");
+    until(
+        d ->
+            admin.get("/api/v1/agents/" + agent).json().getString("status").equals("BUSY")
+                ? true
+                : null,
+        "the agent busy");
+    Browser.screenshot(browser, "admin-agents");
+
+    // a user for that agent
+    browser.get(server.resolve("admin/users.xhtml").toString());
+    String username = "zoe-" + suffix;
+    type("user:username", username);
+    type("user:password", "first password 1");
+    browser
+        .findElement(
+            By.xpath(
+                "//input[starts-with(@id,'user:roles') and @value='AGENT']"
+                    + "/ancestor::div[contains(@class,'ui-chkbox')][1]"
+                    + "//div[contains(@class,'ui-chkbox-box')]"))
+        .click();
+    choose("user:agentId", agentName + " (#" + agent + ")");
+    browser.findElement(By.id("user:create")).click();
+    assertThat(messageOf("messages")).contains("created");
+    until(d -> tableShows("users:table", username), "the user in the table");
+    assertThat(admin.as(username, "first password 1").get("/api/v1/agents/" + agent).status())
+        .isEqualTo(200);
+
+    // a password too short is refused beside the field; a good one replaces the old one
+    choose("passwordForm:passwordUser", username);
+    type("passwordForm:newPassword", "short");
+    browser.findElement(By.id("passwordForm:change")).click();
+    assertThat(messageOf("passwordForm:newPasswordMessage")).contains("12 characters");
+    type("passwordForm:newPassword", "second password 2");
+    browser.findElement(By.id("passwordForm:change")).click();
+    assertThat(messageOf("messages")).contains("Password of '" + username + "' changed");
+    assertThat(admin.as(username, "second password 2").get("/api/v1/agents/" + agent).status())
+        .isEqualTo(200);
+    assertThat(admin.as(username, "first password 1").get("/api/v1/agents/" + agent).status())
+        .isEqualTo(401);
+
+    // a token, shown once, that works until it is revoked
+    String tokenName = "CRM " + suffix;
+    type("token:tokenName", tokenName);
+    browser.findElement(By.id("token:issue")).click();
+    String secret = waitFor(By.id("token:secret")).getAttribute("value");
+    assertThat(browser.findElement(By.id("token:issued")).getText())
+        .contains("cannot be shown again");
+    assertThat(secret).isNotBlank();
+    until(d -> tableShows("tokens:table", tokenName), "the token in the table");
+    assertThat(browser.findElement(By.id("tokens:table_data")).getText()).doesNotContain(secret);
+    Browser.screenshot(browser, "admin-users");
+    assertThat(admin.withToken(secret).get("/api/v1/callbacks?size=1").status()).isEqualTo(200);
+
+    clickInRow("tokens:table", tokenName, "revoke");
+    waitFor(By.id("confirm:yes")).click();
+    assertThat(messageOf("messages")).contains("revoked");
+    assertThat(browser.findElements(By.id("token:secret"))).isEmpty();
+    assertThat(admin.withToken(secret).get("/api/v1/callbacks?size=1").status()).isEqualTo(401);
+
+    // the user deleted: it can no longer sign in
+    clickInRow("users:table", username, "delete");
+    waitFor(By.id("confirm:yes")).click();
+    until(d -> !tableShows("users:table", username), "the user gone from the table");
+    assertThat(admin.as(username, "second password 2").get("/api/v1/agents/" + agent).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void a_supervisor_cannot_open_the_admin_pages() {
+    String username = "sid-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"SUPERVISOR\"]}"
+                        .formatted(username, PASSWORD))
+                .status())
+        .isEqualTo(201);
+    signIn(username, PASSWORD, "admin/users.xhtml");
+    assertThat(browser.findElements(By.id("token:issue"))).isEmpty();
+    assertThat(browser.findElements(By.linkText("Users and tokens"))).isEmpty();
+  }
+}
