@@ -330,4 +330,32 @@ class AgentConsoleIT {
     assertThat(ended.getString("state")).isEqualTo("FAILED");
     assertThat(ended.getJsonArray("history").toString()).contains(username);
   }
+
+  @Test
+  void every_console_page_fits_a_narrow_screen_without_sideways_scrolling() {
+    browser.get(server.resolve("index.xhtml").toString());
+    waitFor(By.id("login:username")).sendKeys("admin");
+    browser.findElement(By.id("login:password")).sendKeys("it-admin-password");
+    browser.findElement(By.id("login:signin")).click();
+    waitFor(By.id("signed-in-user"));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    for (String page :
+        java.util.List.of(
+            "index",
+            "agent/desk",
+            "agent/schedule",
+            "supervisor/callbacks",
+            "admin/queues",
+            "admin/agents",
+            "admin/users")) {
+      browser.get(server.resolve(page + ".xhtml").toString());
+      waitFor(By.id("signed-in-user"));
+      long overflow =
+          (Long)
+              browser.executeScript(
+                  "return document.documentElement.scrollWidth - window.innerWidth;");
+      Browser.screenshot(browser, "narrow-" + page.replace('/', '-'));
+      assertThat(overflow).as("sideways overflow of %s in px", page).isLessThanOrEqualTo(0L);
+    }
+  }
 }
