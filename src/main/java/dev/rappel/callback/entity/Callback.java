@@ -158,6 +158,10 @@ public class Callback {
   @Column(name = "history_count")
   private int historyCount;
 
+  /** How many dial attempts it has: lists show and sort by it without loading the attempts. */
+  @Column(name = "attempt_count")
+  private int attemptCount;
+
   @Version private long version;
 
   protected Callback() {}
@@ -520,6 +524,7 @@ public class Callback {
   private Attempt startAttempt(Clock clock, String actor) {
     Attempt attempt = new Attempt(this, attempts.size() + 1, assignedAgent, clock.instant());
     attempts.add(attempt);
+    attemptCount = attempts.size();
     state = CallbackState.DIALING;
     record("DIALING", actor, clock, "attempt " + attempt.number() + " to " + phoneNumber);
     return attempt;
@@ -769,6 +774,11 @@ public class Callback {
 
   public String createdBy() {
     return createdBy;
+  }
+
+  /** The number of dial attempts so far, without loading them. */
+  public int attemptCount() {
+    return attemptCount;
   }
 
   public List<Attempt> attempts() {
