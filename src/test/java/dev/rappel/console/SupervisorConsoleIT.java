@@ -78,7 +78,10 @@ class SupervisorConsoleIT {
   // ------------------------------------------------------------------ helpers
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    // the table is re-rendered by each ajax update: a row read mid-update is read again
+    return (WebDriverWait)
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   private WebElement waitFor(By by) {
