@@ -201,48 +201,6 @@ class AgentConsoleIT {
   }
 
   @Test
-  void supervisor_finds_a_callback_by_number_and_cancels_it() {
-    String username = "sam-" + UUID.randomUUID().toString().substring(0, 6);
-    user(username, "SUPERVISOR", null);
-    long queue =
-        admin.post("/api/v1/queues", "{\"name\":\"Supervised " + UUID.randomUUID() + "\"}").id();
-    String number = "+3314268" + (1000 + (int) (Math.random() * 8999));
-    long id =
-        admin
-            .post(
-                "/api/v1/callbacks",
-                "{\"queueId\":"
-                    + queue
-                    + ",\"phoneNumber\":\""
-                    + number
-                    + "\",\"customerName\":\"Grace Hopper\",\"scheduledAt\":\""
-                    + java.time.Instant.now().plusSeconds(86_400)
-                    + "\"}")
-            .id();
-
-    browser.get(server.resolve("supervisor/callbacks.xhtml").toString());
-    signIn(username);
-    waitFor(By.linkText("See and control every scheduled callback")).click();
-    waitFor(By.id("list:number")).sendKeys(number);
-    browser.findElement(By.id("list:apply")).click();
-    waiting(15)
-        .until(
-            d ->
-                d.findElements(By.cssSelector("#list\\:table_data tr")).size() == 1
-                    && d.findElement(By.id("list:table_data")).getText().contains("Grace Hopper"));
-    Browser.screenshot(browser, "supervisor-callbacks");
-
-    browser.findElement(By.id("list:table:0:cancel")).click();
-    waitFor(By.id("list:confirmYes")).click();
-    waiting(15).until(d -> d.findElement(By.id("list:table_data")).getText().contains("CANCELED"));
-    Browser.screenshot(browser, "supervisor-canceled");
-    JsonObject canceled = admin.get("/api/v1/callbacks/" + id).json();
-    assertThat(canceled.getString("state")).isEqualTo("CANCELED");
-    assertThat(canceled.getJsonArray("history").getJsonObject(1).getString("actor"))
-        .isEqualTo(username);
-  }
-
-  @Test
   void forged_postback_without_the_page_view_state_schedules_nothing() {
     String username = "eve-" + UUID.randomUUID().toString().substring(0, 6);
     long interaction = agentWithACall(username);

@@ -5,6 +5,7 @@ import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.control.CallbackSearch;
 import dev.rappel.callback.entity.AgentScheduleRequest;
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.callback.entity.IntegrationRequest;
 import dev.rappel.interaction.entity.Interaction;
@@ -25,10 +26,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -290,9 +293,31 @@ public class Callbacks {
     return search.count(visibleTo(filter, caller));
   }
 
-  /** One page of the list, for a view that counted already. */
-  public List<Callback> page(CallbackFilter filter, int page, int size, Caller caller) {
-    return search.items(visibleTo(filter, caller), page, size);
+  /** The lines of the list from {@code first} on, in the order asked, for a view that counted. */
+  public List<CallbackSearch.Line> lines(
+      CallbackFilter filter, CallbackSearch.Sort sort, int first, int size, Caller caller) {
+    return search.lines(visibleTo(filter, caller), sort, first, size);
+  }
+
+  /**
+   * The supervisor's overview: callbacks in each state, those due in the next hour, and those due
+   * in each of the next 24 hours, the first hour starting at the top of the current hour in {@code
+   * zone}.
+   */
+  public record Summary(
+      Map<CallbackState, Long> byState, long dueNextHour, Instant firstHour, long[] perHour) {}
+
+  public Summary summary(ZoneId zone, Caller caller) {
+    if (!caller.seesEverything()) {
+      throw new Forbidden("Only supervisors and admins see the overview of every callback.");
+    }
+    Instant now = clock.instant();
+    Instant firstHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+    return new Summary(
+        search.countsByState(),
+        search.dueBetween(now, now.plus(Duration.ofHours(1))),
+        firstHour,
+        search.duePerHour(firstHour, 24));
   }
 
   private static CallbackFilter visibleTo(CallbackFilter filter, Caller caller) {

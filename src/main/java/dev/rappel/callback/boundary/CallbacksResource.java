@@ -118,7 +118,7 @@ public class CallbacksResource {
       @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
           String state,
       @QueryParam("queueId") String queueId,
-      @Parameter(description = "Callbacks the agent scheduled, owns or is preferred for")
+      @Parameter(description = "Callbacks the agent scheduled, owns, is preferred for or holds now")
           @QueryParam("agentId")
           String agentId,
       @Parameter(description = "Due at or after (RFC 3339)") @QueryParam("from") String from,

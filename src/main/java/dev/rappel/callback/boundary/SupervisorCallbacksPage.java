@@ -1,50 +1,102 @@
 package dev.rappel.callback.boundary;
 
+import dev.rappel.agent.boundary.Agents;
 import dev.rappel.callback.control.CallbackFilter;
+import dev.rappel.callback.control.CallbackSearch;
+import dev.rappel.callback.control.CallbackSearch.Sort;
+import dev.rappel.callback.control.CallbackSearch.SortKey;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.CallbackTime;
+import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
-import dev.rappel.queue.entity.Queue;
+import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
+import org.primefaces.PrimeFaces;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.primefaces.model.charts.ChartData;
+import org.primefaces.model.charts.bar.BarChartDataSet;
+import org.primefaces.model.charts.bar.BarChartModel;
+import org.primefaces.model.charts.bar.BarChartOptions;
 
 /**
- * The supervisor's "Scheduled callbacks" view: every callback, filtered by queue, state and
- * customer number, paged lazily from the database in due-time order, with cancel.
+ * The supervisor's "Scheduled callbacks" view: an overview by state and due hour, every callback
+ * filtered by queue, agent, state, time range and customer number, paged and sorted by the
+ * database, with reschedule, reassign and cancel (each confirmed) and a detail of one callback.
  */
 @Named("supervision")
 @ViewScoped
 public class SupervisorCallbacksPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter SHOWN_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+  private static final List<String> ZONES =
+      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
 
   @Inject Callbacks callbacks;
 
+  @Inject Agents agents;
+
   @Inject Caller caller;
 
-  @Inject Clock clock;
+  @Inject java.time.Clock clock;
 
+  // filters as typed, and the filter in force (changed only by a valid "Filter")
   private Long queueId;
+  private Long agentId;
   private String state;
   private String phoneNumber;
+  private LocalDateTime from;
+  private LocalDateTime to;
+  private CallbackFilter filter = CallbackFilter.all();
+
+  private List<Option> queues = List.of();
+  private List<Option> agentOptions = List.of();
+  private Overview overview;
+
+  private Edit edit;
+  private LocalDate rescheduleDate;
+  private String rescheduleTime;
+  private String rescheduleZone;
+  private String shownZone;
+  private boolean customerZoneFromNow;
+  private Long targetQueueId;
+  private Long targetOwnerId;
+
+  private Detail detail;
+
+  /** A queue or agent to choose. */
+  public record Option(long id, String name) implements Serializable {}
 
   /** One row of the table, already formatted for the viewer. */
   public record Row(
@@ -54,10 +106,44 @@ public class SupervisorCallbacksPage implements Serializable {
       String customerTime,
       String viewerTime,
       String queue,
-      Long owner,
+      String owner,
       String state,
       int attempts,
+      boolean changeable,
       boolean cancellable)
+      implements Serializable {}
+
+  /** The counts on top of the page and the chart of the next 24 hours. */
+  public record Overview(
+      List<StateCount> byState, long dueNextHour, long dueNext24Hours, BarChartModel chart)
+      implements Serializable {}
+
+  public record StateCount(String state, long count) implements Serializable {}
+
+  /** The callback a dialog works on, as it was when the dialog opened. */
+  public record Edit(
+      long id,
+      String title,
+      String customerZone,
+      String scheduled,
+      long queueId,
+      Long ownerId,
+      String ownerName)
+      implements Serializable {}
+
+  /** One callback with its attempts and full history. */
+  public record Detail(
+      long id,
+      String title,
+      List<String[]> facts,
+      List<AttemptLine> attempts,
+      List<HistoryLine> history)
+      implements Serializable {}
+
+  public record AttemptLine(int number, String agent, String started, String outcome)
+      implements Serializable {}
+
+  public record HistoryLine(String at, String event, String state, String actor, String detail)
       implements Serializable {}
 
   private final LazyDataModel<Row> model =
@@ -66,14 +152,14 @@ public class SupervisorCallbacksPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-          return (int) callbacks.count(filter(), caller);
+          return (int) callbacks.count(filter, caller);
         }
 
         @Override
         public List<Row> load(
             int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-          // the table asked count() first: only the page is read here
-          return callbacks.page(filter(), first / pageSize, pageSize, caller).stream()
+          // the table asked count() first: only the page is read here, in the database's order
+          return callbacks.lines(filter, sort(sort), first, pageSize, caller).stream()
               .map(SupervisorCallbacksPage.this::row)
               .toList();
         }
@@ -84,67 +170,407 @@ public class SupervisorCallbacksPage implements Serializable {
         }
       };
 
-  private CallbackFilter filter() {
-    Set<CallbackState> states =
-        state == null || state.isBlank() ? Set.of() : EnumSet.of(CallbackState.valueOf(state));
-    Optional<String> number;
+  @PostConstruct
+  void init() {
+    queues = callbacks.queues().stream().map(q -> new Option(q.id(), q.name())).toList();
+    agentOptions = agents.all().stream().map(a -> new Option(a.id(), a.name())).toList();
+    refreshOverview();
+  }
+
+  /** The column a person clicked, mapped to an order the database knows; due time otherwise. */
+  static Sort sort(Map<String, SortMeta> sortBy) {
+    return sortBy.values().stream()
+        .filter(meta -> meta.getOrder() != null && meta.getOrder() != SortOrder.UNSORTED)
+        .findFirst()
+        .map(
+            meta ->
+                new Sort(
+                    switch (meta.getField()) {
+                      case "customer" -> SortKey.CUSTOMER;
+                      case "number" -> SortKey.NUMBER;
+                      case "queue" -> SortKey.QUEUE;
+                      case "owner" -> SortKey.OWNER;
+                      case "state" -> SortKey.STATE;
+                      case "attempts" -> SortKey.ATTEMPTS;
+                      default -> SortKey.DUE;
+                    },
+                    meta.getOrder() == SortOrder.DESCENDING))
+        .orElse(Sort.byDueTime());
+  }
+
+  /** Applies the filters as typed; a filter that cannot be read is explained beside it. */
+  public void apply() {
+    boolean valid = true;
+    Optional<String> number = Optional.empty();
     try {
       number = CallbackFilter.numberPrefix(phoneNumber);
     } catch (RuleViolation notANumber) {
-      message(FacesMessage.SEVERITY_ERROR, notANumber.errors().get(0).message());
-      number = Optional.empty();
+      error("list:number", notANumber.errors().get(0).message());
+      valid = false;
     }
-    return new CallbackFilter(
-        states,
-        Optional.ofNullable(queueId),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        number);
+    if (from != null && to != null && !to.isAfter(from)) {
+      error("list:to", "The end of the time range must come after its start.");
+      valid = false;
+    }
+    if (!valid) {
+      return;
+    }
+    ZoneId zone = clock.getZone();
+    filter =
+        new CallbackFilter(
+            state == null || state.isBlank()
+                ? EnumSet.noneOf(CallbackState.class)
+                : EnumSet.of(CallbackState.valueOf(state)),
+            Optional.ofNullable(queueId),
+            Optional.ofNullable(agentId),
+            Optional.ofNullable(from).map(f -> f.atZone(zone).toInstant()),
+            Optional.ofNullable(to).map(t -> t.atZone(zone).toInstant()),
+            number);
+    firstPage();
+    refreshOverview();
   }
 
-  private Row row(Callback c) {
-    var time = c.time();
+  private static void firstPage() {
+    var table = FacesContext.getCurrentInstance().getViewRoot().findComponent("list:table");
+    if (table instanceof DataTable dataTable) {
+      dataTable.setFirst(0);
+    }
+  }
+
+  private Row row(CallbackSearch.Line line) {
+    var time = new CallbackTime(line.scheduledAt(), line.timeZone());
+    String owner = line.ownerName() == null ? "" : line.ownerName();
+    if (line.assignedAgentName() != null && !line.assignedAgentName().equals(line.ownerName())) {
+      owner = (owner.isEmpty() ? "" : owner + " · ") + "with " + line.assignedAgentName();
+    }
     return new Row(
-        c.id(),
-        c.customerName().orElse(""),
-        c.phoneNumber().e164(),
+        line.id(),
+        line.customerName() == null ? "" : line.customerName(),
+        line.phoneNumber(),
         time.customerLocalTime().format(SHOWN) + " " + time.zone().getId(),
         time.localTimeIn(clock.getZone()).format(SHOWN),
-        c.queue().name(),
-        c.ownership().map(o -> o.owner().id()).orElse(null),
-        c.state().name(),
-        c.attempts().size(),
-        !c.state().isTerminal());
+        line.queueName(),
+        owner,
+        line.state().name(),
+        line.attempts(),
+        line.state().isWaiting(),
+        !line.state().isTerminal());
   }
+
+  private void refreshOverview() {
+    ZoneId zone = clock.getZone();
+    Callbacks.Summary summary = callbacks.summary(zone, caller);
+    List<StateCount> byState =
+        summary.byState().entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(e -> new StateCount(e.getKey().name(), e.getValue()))
+            .toList();
+    List<Object> counts = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    long total = 0;
+    for (int hour = 0; hour < summary.perHour().length; hour++) {
+      Instant start = summary.firstHour().plusSeconds(3600L * hour);
+      labels.add(start.atZone(zone).format(HOUR));
+      counts.add(summary.perHour()[hour]);
+      total += summary.perHour()[hour];
+    }
+    BarChartDataSet set = new BarChartDataSet();
+    set.setLabel("Callbacks due per hour (" + zone.getId() + ")");
+    set.setData(counts);
+    set.setBackgroundColor("rgba(31, 58, 95, 0.75)");
+    ChartData data = new ChartData();
+    data.addChartDataSet(set);
+    data.setLabels(labels);
+    BarChartOptions options = new BarChartOptions();
+    options.setMaintainAspectRatio(false);
+    BarChartModel chart = new BarChartModel();
+    chart.setData(data);
+    chart.setOptions(options);
+    overview = new Overview(byState, summary.dueNextHour(), total, chart);
+  }
+
+  // ------------------------------------------------------------------ cancel
 
   public void cancel(long id) {
     try {
       Callback canceled = callbacks.cancel(id, caller);
-      message(FacesMessage.SEVERITY_INFO, "Callback " + canceled.id() + " canceled.");
+      info("Callback " + canceled.id() + " canceled.");
+      refreshOverview();
     } catch (Conflict | NotFound | Forbidden e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      error(null, e.getMessage());
     }
   }
 
-  private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  // ------------------------------------------------------------------ reschedule and reassign
+
+  /** Opens a dialog on one callback: its time in the customer's zone, its queue and owner. */
+  public void open(long id) {
+    try {
+      Callback c = callbacks.find(id, caller);
+      var time = c.time();
+      edit =
+          new Edit(
+              c.id(),
+              "Callback " + c.id() + " · " + c.customerName().orElse(c.phoneNumber().e164()),
+              time.zone().getId(),
+              time.describe(),
+              c.queue().id(),
+              c.ownership().map(o -> o.owner().id()).orElse(null),
+              c.ownership().map(o -> o.owner().name()).orElse(null));
+      rescheduleZone = time.zone().getId();
+      shownZone = rescheduleZone;
+      rescheduleDate = time.customerLocalTime().toLocalDate();
+      rescheduleTime = time.customerLocalTime().toLocalTime().format(HOUR);
+      customerZoneFromNow = false;
+      targetQueueId = edit.queueId();
+      targetOwnerId = edit.ownerId();
+    } catch (NotFound | Forbidden e) {
+      edit = null;
+      error(null, e.getMessage());
+    }
   }
+
+  /**
+   * Another zone to type the time in: the date and time shown follow, so they still mean the same
+   * instant.
+   */
+  public void zoneChanged() {
+    try {
+      ZoneId before = ZoneId.of(shownZone);
+      ZoneId after = TimeZones.parseOptional(rescheduleZone, "timeZone").orElseThrow();
+      LocalTime time = Inputs.time(rescheduleTime, "time").orElseThrow();
+      var moved = rescheduleDate.atTime(time).atZone(before).withZoneSameInstant(after);
+      rescheduleDate = moved.toLocalDate();
+      rescheduleTime = moved.toLocalTime().format(HOUR);
+      shownZone = after.getId();
+    } catch (RuntimeException unreadable) {
+      // what was typed cannot be read yet: leave it as it is, the save explains why
+    }
+  }
+
+  public void reschedule() {
+    if (edit == null) {
+      return;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    ZoneId zone = null;
+    LocalTime time = null;
+    try {
+      zone = TimeZones.parseOptional(rescheduleZone, "timeZone").orElse(null);
+      if (zone == null) {
+        errors.add(new FieldError("timeZone", "Choose the time zone of the time you typed."));
+      }
+    } catch (RuleViolation v) {
+      errors.addAll(v.errors());
+    }
+    try {
+      time = Inputs.time(rescheduleTime, "time").orElse(null);
+      if (time == null) {
+        errors.add(new FieldError("time", "Enter a time as HH:mm."));
+      }
+    } catch (RuleViolation v) {
+      errors.addAll(v.errors());
+    }
+    if (rescheduleDate == null) {
+      errors.add(new FieldError("date", "Enter a date as YYYY-MM-DD."));
+    }
+    if (!errors.isEmpty()) {
+      showRescheduleErrors(errors);
+      return;
+    }
+    try {
+      CallbackTime at = CallbackTime.atLocal(rescheduleDate.atTime(time), zone, "time");
+      var command =
+          new Callbacks.ChangeCommand(
+              Optional.of(at.instant()),
+              customerZoneFromNow ? Optional.of(zone) : Optional.empty(),
+              Optional.empty(),
+              false,
+              Optional.empty());
+      Callback changed = callbacks.change(edit.id(), command, caller);
+      done("Callback " + changed.id() + " rescheduled to " + changed.time().describe() + ".");
+    } catch (RuleViolation violation) {
+      showRescheduleErrors(violation.errors());
+    } catch (Conflict | NotFound | Forbidden e) {
+      error("reschedule", e.getMessage());
+    }
+  }
+
+  private static void showRescheduleErrors(List<FieldError> errors) {
+    for (FieldError e : errors) {
+      String field =
+          switch (e.field()) {
+            case "date", "scheduledAt" -> "reschedule:date";
+            case "time" -> "reschedule:time";
+            case "timeZone" -> "reschedule:zone";
+            default -> "reschedule";
+          };
+      error(field, e.message());
+    }
+  }
+
+  /** Sends the callback to another queue and/or agent (or releases its owner), in one step. */
+  public void reassign() {
+    if (edit == null) {
+      return;
+    }
+    boolean queueChanged = targetQueueId != null && targetQueueId != edit.queueId();
+    boolean ownerChanged = !java.util.Objects.equals(targetOwnerId, edit.ownerId());
+    if (!queueChanged && !ownerChanged) {
+      error("reassign", "Choose another queue or another agent first.");
+      return;
+    }
+    try {
+      var command =
+          new Callbacks.ChangeCommand(
+              Optional.empty(),
+              Optional.empty(),
+              queueChanged ? Optional.of(targetQueueId) : Optional.empty(),
+              ownerChanged,
+              ownerChanged ? Optional.ofNullable(targetOwnerId) : Optional.empty());
+      Callback changed = callbacks.change(edit.id(), command, caller);
+      done(
+          "Callback "
+              + changed.id()
+              + " is now on queue '"
+              + changed.queue().name()
+              + "'"
+              + changed.ownership().map(o -> ", owned by " + o.owner().name()).orElse("")
+              + ".");
+    } catch (RuleViolation violation) {
+      for (FieldError e : violation.errors()) {
+        String field =
+            switch (e.field()) {
+              case "queueId" -> "reassign:queue";
+              case "ownerAgentId" -> "reassign:owner";
+              default -> "reassign";
+            };
+        error(field, e.message());
+      }
+    } catch (Conflict | NotFound | Forbidden e) {
+      error("reassign", e.getMessage());
+    }
+  }
+
+  private void done(String message) {
+    info(message);
+    refreshOverview();
+    // the dialog closes only when the change went through
+    PrimeFaces.current().ajax().addCallbackParam("saved", true);
+  }
+
+  // ------------------------------------------------------------------ detail
+
+  /** Reads one callback with its attempts and history, when the supervisor opens it. */
+  public void showDetail(long id) {
+    try {
+      Callback c = callbacks.find(id, caller);
+      ZoneId zone = clock.getZone();
+      var time = c.time();
+      List<String[]> facts = new ArrayList<>();
+      facts.add(new String[] {"State", c.state().name()});
+      facts.add(new String[] {"Number", c.phoneNumber().e164()});
+      facts.add(new String[] {"Customer's time", time.describe()});
+      facts.add(
+          new String[] {"Your time", time.localTimeIn(zone).format(SHOWN) + " " + zone.getId()});
+      facts.add(new String[] {"Queue", c.queue().name()});
+      facts.add(
+          new String[] {
+            "Owner",
+            c.ownership()
+                .map(
+                    o ->
+                        o.owner().name()
+                            + " until "
+                            + o.expiresAt().atZone(zone).format(SHOWN)
+                            + " "
+                            + zone.getId())
+                .orElse("nobody")
+          });
+      c.preferredAgent().ifPresent(a -> facts.add(new String[] {"Preferred agent", a.name()}));
+      c.assignedAgent().ifPresent(a -> facts.add(new String[] {"With agent", a.name()}));
+      c.notes().ifPresent(n -> facts.add(new String[] {"Notes", n}));
+      facts.add(new String[] {"Created by", c.createdBy()});
+      detail =
+          new Detail(
+              c.id(),
+              "Callback " + c.id() + " · " + c.customerName().orElse(c.phoneNumber().e164()),
+              facts,
+              c.attempts().stream()
+                  .map(
+                      a ->
+                          new AttemptLine(
+                              a.number(),
+                              a.agent() == null ? "" : a.agent().name(),
+                              a.startedAt().atZone(zone).format(SHOWN_SECONDS),
+                              a.outcome()
+                                  .map(Enum::name)
+                                  .orElse(a.endedAt().isPresent() ? "abandoned" : "in progress")))
+                  .toList(),
+              c.history().stream()
+                  .map(
+                      h ->
+                          new HistoryLine(
+                              h.at().atZone(zone).format(SHOWN_SECONDS),
+                              h.event(),
+                              h.stateAfter(),
+                              h.actor(),
+                              h.detail() == null ? "" : h.detail()))
+                  .toList());
+    } catch (NotFound | Forbidden e) {
+      detail = null;
+      error(null, e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  private static void error(String clientId, String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  // ------------------------------------------------------------------ properties
 
   public LazyDataModel<Row> getModel() {
     return model;
   }
 
-  public List<Queue> getQueues() {
-    return callbacks.queues();
+  public Overview getOverview() {
+    return overview;
+  }
+
+  public List<Option> getQueues() {
+    return queues;
+  }
+
+  public List<Option> getAgents() {
+    return agentOptions;
   }
 
   public List<String> getStates() {
-    return java.util.Arrays.stream(CallbackState.values()).map(Enum::name).toList();
+    return Arrays.stream(CallbackState.values()).map(Enum::name).toList();
+  }
+
+  public List<String> getZones() {
+    return ZONES;
   }
 
   public String getViewerZone() {
     return clock.getZone().getId();
+  }
+
+  public Edit getEdit() {
+    return edit;
+  }
+
+  public Detail getDetail() {
+    return detail;
   }
 
   public Long getQueueId() {
@@ -153,6 +579,14 @@ public class SupervisorCallbacksPage implements Serializable {
 
   public void setQueueId(Long queueId) {
     this.queueId = queueId;
+  }
+
+  public Long getAgentId() {
+    return agentId;
+  }
+
+  public void setAgentId(Long agentId) {
+    this.agentId = agentId;
   }
 
   public String getState() {
@@ -169,5 +603,69 @@ public class SupervisorCallbacksPage implements Serializable {
 
   public void setPhoneNumber(String phoneNumber) {
     this.phoneNumber = phoneNumber;
+  }
+
+  public LocalDateTime getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDateTime from) {
+    this.from = from;
+  }
+
+  public LocalDateTime getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDateTime to) {
+    this.to = to;
+  }
+
+  public LocalDate getRescheduleDate() {
+    return rescheduleDate;
+  }
+
+  public void setRescheduleDate(LocalDate rescheduleDate) {
+    this.rescheduleDate = rescheduleDate;
+  }
+
+  public String getRescheduleTime() {
+    return rescheduleTime;
+  }
+
+  public void setRescheduleTime(String rescheduleTime) {
+    this.rescheduleTime = rescheduleTime;
+  }
+
+  public String getRescheduleZone() {
+    return rescheduleZone;
+  }
+
+  public void setRescheduleZone(String rescheduleZone) {
+    this.rescheduleZone = rescheduleZone;
+  }
+
+  public boolean isCustomerZoneFromNow() {
+    return customerZoneFromNow;
+  }
+
+  public void setCustomerZoneFromNow(boolean customerZoneFromNow) {
+    this.customerZoneFromNow = customerZoneFromNow;
+  }
+
+  public Long getTargetQueueId() {
+    return targetQueueId;
+  }
+
+  public void setTargetQueueId(Long targetQueueId) {
+    this.targetQueueId = targetQueueId;
+  }
+
+  public Long getTargetOwnerId() {
+    return targetOwnerId;
+  }
+
+  public void setTargetOwnerId(Long targetOwnerId) {
+    this.targetOwnerId = targetOwnerId;
   }
 }

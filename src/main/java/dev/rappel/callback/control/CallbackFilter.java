@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a supervisor's list asks for. {@code agentId} matches callbacks an agent scheduled, owns or
- * is preferred for; {@code from} is inclusive and {@code to} exclusive. {@code ofAgent} and {@code
+ * What a supervisor's list asks for. {@code agentId} matches callbacks an agent scheduled, owns, is
+ * preferred for or holds now (offered, reserved, on the line); {@code from} and {@code to} bound
+ * the scheduled time, {@code from} inclusive and {@code to} exclusive. {@code ofAgent} and {@code
  * createdBy} narrow the list to what a caller may see.
  */
 public record CallbackFilter(

@@ -1,28 +1,74 @@
 package dev.rappel.callback.control;
 
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Filtered, paged reads of callbacks, ordered by due time (then id, so pages are stable). Each
- * filter maps to an indexed column.
+ * Filtered, paged reads of callbacks, ordered by due time (then id, so pages are stable) unless a
+ * whitelisted order is asked for. Each filter maps to an indexed column; counts are grouped queries
+ * that load no entity.
  */
 @Dependent
 public class CallbackSearch {
+  private static final List<CallbackState> WAITING_FOR_TIME =
+      List.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT);
 
   @PersistenceContext EntityManager em;
 
   /** One page of callbacks and the total that match. */
   public record Page(List<Callback> items, long total) {}
+
+  /** The columns a list may be ordered by; anything else is not sortable. */
+  public enum SortKey {
+    DUE,
+    CUSTOMER,
+    NUMBER,
+    QUEUE,
+    OWNER,
+    STATE,
+    ATTEMPTS
+  }
+
+  /** An order of the list; ties are always broken by id, in the same direction. */
+  public record Sort(SortKey key, boolean descending) {
+    public static Sort byDueTime() {
+      return new Sort(SortKey.DUE, false);
+    }
+  }
+
+  /** One line of the supervisor's table: just the columns it shows, no entity. */
+  public record Line(
+      long id,
+      String customerName,
+      String phoneNumber,
+      ZoneId timeZone,
+      Instant scheduledAt,
+      String queueName,
+      String ownerName,
+      String assignedAgentName,
+      CallbackState state,
+      int attempts) {}
 
   public Page find(CallbackFilter filter, int page, int size) {
     long total = count(filter);
@@ -49,6 +95,134 @@ public class CallbackSearch {
     return em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
   }
 
+  /**
+   * The lines from {@code first} on, in the order asked for. Two steps: the ids of the page, from
+   * the callback table alone (so the default order walks the due-time index instead of sorting
+   * every joined row), then the columns of just those rows.
+   */
+  public List<Line> lines(CallbackFilter filter, Sort sort, int first, int size) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> page = cb.createQuery(Long.class);
+    Root<Callback> pageRoot = page.from(Callback.class);
+    page.select(pageRoot.get("id"))
+        .where(predicates(cb, pageRoot, filter))
+        .orderBy(order(cb, sort, pageRoot));
+    List<Long> ids = em.createQuery(page).setFirstResult(first).setMaxResults(size).getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    CriteriaQuery<Tuple> select = cb.createTupleQuery();
+    Root<Callback> root = select.from(Callback.class);
+    Join<Callback, ?> queue = root.join("queue");
+    Join<Callback, ?> owner = root.join("owner", JoinType.LEFT);
+    Join<Callback, ?> assigned = root.join("assignedAgent", JoinType.LEFT);
+    select
+        .multiselect(
+            root.get("id"),
+            root.get("customerName"),
+            root.get("phoneNumber"),
+            root.get("timeZone"),
+            root.get("scheduledAt"),
+            queue.get("name"),
+            owner.get("name"),
+            assigned.get("name"),
+            root.get("state"),
+            root.get("attemptCount"))
+        .where(root.get("id").in(ids));
+    Map<Long, Integer> position = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      position.put(ids.get(i), i);
+    }
+    return em.createQuery(select).getResultList().stream()
+        .map(
+            t ->
+                new Line(
+                    (Long) t.get(0),
+                    (String) t.get(1),
+                    (String) t.get(2),
+                    (ZoneId) t.get(3),
+                    (Instant) t.get(4),
+                    (String) t.get(5),
+                    (String) t.get(6),
+                    (String) t.get(7),
+                    (CallbackState) t.get(8),
+                    ((Number) t.get(9)).intValue()))
+        .sorted(Comparator.comparing((Line line) -> position.get(line.id())))
+        .toList();
+  }
+
+  private static List<Order> order(CriteriaBuilder cb, Sort sort, Root<Callback> root) {
+    Expression<?> column =
+        switch (sort.key()) {
+          case DUE -> root.get("scheduledAt");
+          case CUSTOMER -> root.get("customerName");
+          case NUMBER -> root.get("phoneNumber");
+          case QUEUE -> root.join("queue").get("name");
+          case OWNER -> root.join("owner", JoinType.LEFT).get("name");
+          case STATE -> root.get("state");
+          case ATTEMPTS -> root.get("attemptCount");
+        };
+    if (sort.descending()) {
+      return List.of(cb.desc(column), cb.desc(root.get("id")));
+    }
+    return List.of(cb.asc(column), cb.asc(root.get("id")));
+  }
+
+  /** How many callbacks are in each state: one grouped query over the (state, due_at) index. */
+  public Map<CallbackState, Long> countsByState() {
+    Map<CallbackState, Long> counts = new EnumMap<>(CallbackState.class);
+    for (CallbackState state : CallbackState.values()) {
+      counts.put(state, 0L);
+    }
+    em.createQuery("SELECT c.state, COUNT(c) FROM Callback c GROUP BY c.state", Object[].class)
+        .getResultList()
+        .forEach(row -> counts.put((CallbackState) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
+  /** How many callbacks wait for a time (first or next attempt) in {@code [from, to)}. */
+  public long dueBetween(Instant from, Instant to) {
+    return em.createQuery(
+            "SELECT COUNT(c) FROM Callback c WHERE c.state IN :waiting"
+                + " AND c.dueAt >= :from AND c.dueAt < :to",
+            Long.class)
+        .setParameter("waiting", WAITING_FOR_TIME)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getSingleResult();
+  }
+
+  /**
+   * How many callbacks come due in each of {@code hours} consecutive hours from {@code start}: one
+   * grouped query over the (state, due_at) index, buckets computed by the database from the epoch
+   * milliseconds the column holds.
+   */
+  public long[] duePerHour(Instant start, int hours) {
+    long hour = Duration.ofHours(1).toMillis();
+    long from = start.toEpochMilli();
+    long[] counts = new long[hours];
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT bucket, COUNT(*) FROM (SELECT (due_at - ?) / "
+                    + hour
+                    + " AS bucket FROM callback WHERE state IN (?, ?) AND due_at >= ?"
+                    + " AND due_at < ?) due GROUP BY bucket")
+            .setParameter(1, from)
+            .setParameter(2, WAITING_FOR_TIME.get(0).name())
+            .setParameter(3, WAITING_FOR_TIME.get(1).name())
+            .setParameter(4, from)
+            .setParameter(5, from + hours * hour)
+            .getResultList();
+    for (Object[] row : rows) {
+      int bucket = ((Number) row[0]).intValue();
+      if (bucket >= 0 && bucket < hours) {
+        counts[bucket] = ((Number) row[1]).longValue();
+      }
+    }
+    return counts;
+  }
+
   private static Predicate[] predicates(
       CriteriaBuilder cb, Root<Callback> root, CallbackFilter filter) {
     List<Predicate> where = new ArrayList<>();
@@ -64,7 +238,8 @@ public class CallbackSearch {
                     cb.or(
                         cb.equal(root.join("owner", JoinType.LEFT).get("id"), id),
                         cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id))));
+                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id),
+                        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), id))));
     filter
         .from()
         .ifPresent(from -> where.add(cb.greaterThanOrEqualTo(root.get("scheduledAt"), from)));

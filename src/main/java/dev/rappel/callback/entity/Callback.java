@@ -162,6 +162,10 @@ public class Callback {
   @Column(name = "history_count")
   private int historyCount;
 
+  /** How many dial attempts it has: lists show and sort by it without loading the attempts. */
+  @Column(name = "attempt_count")
+  private int attemptCount;
+
   @Version private long version;
 
   protected Callback() {}
@@ -524,6 +528,7 @@ public class Callback {
   private Attempt startAttempt(Clock clock, String actor) {
     Attempt attempt = new Attempt(this, attempts.size() + 1, assignedAgent, clock.instant());
     attempts.add(attempt);
+    attemptCount = attempts.size();
     state = CallbackState.DIALING;
     record("DIALING", actor, clock, "attempt " + attempt.number() + " to " + phoneNumber);
     return attempt;
@@ -788,6 +793,11 @@ public class Callback {
 
   public String createdBy() {
     return createdBy;
+  }
+
+  /** The number of dial attempts so far, without loading them. */
+  public int attemptCount() {
+    return attemptCount;
   }
 
   public List<Attempt> attempts() {

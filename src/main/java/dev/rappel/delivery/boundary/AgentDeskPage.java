@@ -95,7 +95,7 @@ public class AgentDeskPage implements Serializable {
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    return callbacks.page(waiting, 0, MINE_SHOWN, caller).stream().map(this::row).toList();
+    return callbacks.list(waiting, 0, MINE_SHOWN, caller).items().stream().map(this::row).toList();
   }
 
   private Row row(Callback c) {

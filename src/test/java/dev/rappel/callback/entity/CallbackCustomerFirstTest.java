@@ -173,6 +173,19 @@ class CallbackCustomerFirstTest {
 
     assertThat(callback.state()).isEqualTo(CallbackState.FAILED);
     assertThat(callback.attempts()).hasSize(retries + 1);
+    assertThat(callback.attemptCount()).isEqualTo(retries + 1);
+  }
+
+  @Test
+  void the_attempt_count_follows_every_dial_without_reading_the_attempts() {
+    Callback callback = queued(customerFirst);
+    assertThat(callback.attemptCount()).isZero();
+
+    DeliveryFixtures.reserveAndDial(callback, agent7, clock);
+    assertThat(callback.attemptCount()).isEqualTo(1);
+    retry(callback, 1, agent8);
+
+    assertThat(callback.attemptCount()).isEqualTo(2).isEqualTo(callback.attempts().size());
   }
 
   @Test

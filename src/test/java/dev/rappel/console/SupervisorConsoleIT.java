@@ -1,0 +1,338 @@
+package dev.rappel.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Browser;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a supervisor does in the browser, in headless Chromium against the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SupervisorConsoleIT {
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final String PASSWORD = "supervisor password 123";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  ChromeDriver browser;
+  Api admin;
+  URI server;
+  String username;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = base.toURI().resolve("/");
+    admin = new Api(server);
+    browser = Browser.start();
+    username = "sam-" + UUID.randomUUID().toString().substring(0, 6);
+    String body =
+        "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"SUPERVISOR\"]}"
+            .formatted(username, PASSWORD);
+    assertThat(admin.post("/api/v1/users", body).status()).isEqualTo(201);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private WebDriverWait waiting() {
+    // the table is re-rendered by each ajax update: a row read mid-update is read again
+    return (WebDriverWait)
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+  }
+
+  private WebElement waitFor(By by) {
+    try {
+      return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "failure");
+      throw new AssertionError(
+          "Not found: " + by + " on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(),
+          e);
+    }
+  }
+
+  private void waitUntil(String what, java.util.function.Predicate<ChromeDriver> condition) {
+    try {
+      waiting().until(d -> condition.test(browser));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "failure");
+      throw new AssertionError("Timed out waiting until " + what, e);
+    }
+  }
+
+  private long queue(String name, boolean ownedCallbacks) {
+    String settings =
+        ownedCallbacks ? ",\"callbackSettings\":{\"ownedCallbacks\":{\"enabled\":true}}" : "";
+    return admin.post("/api/v1/queues", "{\"name\":\"" + name + "\"" + settings + "}").id();
+  }
+
+  private long callback(long queue, String number, String customer, Instant at) {
+    var reply =
+        admin.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":%d,\"phoneNumber\":\"%s\",\"customerName\":\"%s\",\"scheduledAt\":\"%s\",\"timeZone\":\"America/New_York\"}"
+                .formatted(queue, number, customer, at));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  /** A Paris number prefix no other test uses: 5 random digits after +3314. */
+  private static String numberPrefix() {
+    return "+3314" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+  }
+
+  private void openConsole() {
+    browser.get(server.resolve("supervisor/callbacks.xhtml").toString());
+    waitFor(By.id("login:username")).sendKeys(username);
+    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login:signin")).click();
+    // after signing in the login lands on the home page
+    waitFor(By.linkText("See and control every scheduled callback")).click();
+    waitFor(By.id("list:table"));
+  }
+
+  private void filterByNumber(String number) {
+    WebElement input = waitFor(By.id("list:number"));
+    input.clear();
+    input.sendKeys(number);
+    browser.findElement(By.id("list:apply")).click();
+  }
+
+  private List<String> column(String id) {
+    return browser.findElements(By.cssSelector("#list\\:table_data tr")).stream()
+        .map(row -> row.findElements(By.cssSelector("[id$=':" + id + "']")))
+        .filter(cells -> !cells.isEmpty())
+        .map(cells -> cells.get(0).getText())
+        .toList();
+  }
+
+  private void waitForRows(int count, String containing) {
+    waitUntil(
+        count + " row(s) with " + containing,
+        d ->
+            d.findElements(By.cssSelector("#list\\:table_data tr[data-ri]")).size() == count
+                && d.findElement(By.id("list:table_data")).getText().contains(containing));
+  }
+
+  private void confirm() {
+    waitFor(By.id("list:confirmYes")).click();
+  }
+
+  private void choose(String menuId, String label) {
+    browser.findElement(By.id(menuId)).click();
+    String items = "#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']";
+    waitFor(By.cssSelector(items)).click();
+  }
+
+  private JsonObject lastHistory(long id) {
+    JsonArray history = admin.get("/api/v1/callbacks/" + id).json().getJsonArray("history");
+    return history.getJsonObject(history.size() - 1);
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void supervisor_finds_a_callback_with_a_filter_reschedules_it_and_cancels_it() {
+    long queue = queue("Supervised " + UUID.randomUUID(), false);
+    String number = numberPrefix() + "01";
+    long id = callback(queue, number, "Grace Hopper", Instant.now().plus(Duration.ofDays(1)));
+    callback(queue, numberPrefix() + "02", "Someone Else", Instant.now().plus(Duration.ofDays(1)));
+
+    openConsole();
+    filterByNumber(number);
+    waitForRows(1, "Grace Hopper");
+    Browser.screenshot(browser, "supervisor-callbacks");
+
+    // a time in the past is refused beside the date, and the dialog stays open
+    browser.findElement(By.id("list:table:0:reschedule")).click();
+    WebElement date = waitFor(By.id("reschedule:date_input"));
+    assertThat(browser.findElement(By.id("reschedule:title")).getText()).contains("Grace Hopper");
+    Browser.screenshot(browser, "supervisor-reschedule");
+    LocalDate target = LocalDate.now(NEW_YORK).plusDays(2);
+    date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    date.sendKeys(LocalDate.now(NEW_YORK).minusDays(1).toString(), Keys.ESCAPE);
+    browser.findElement(By.id("reschedule:save")).click();
+    confirm();
+    waitUntil(
+        "the date is refused beside it",
+        d -> d.findElement(By.id("reschedule:dateMessage")).getText().contains("past"));
+    assertThat(browser.findElement(By.id("rescheduleDialog")).isDisplayed()).isTrue();
+
+    // in the customer's zone (the default), the day after tomorrow at 10:30
+    date = browser.findElement(By.id("reschedule:date_input"));
+    date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    date.sendKeys(target.toString(), Keys.ESCAPE);
+    WebElement time = browser.findElement(By.id("reschedule:time"));
+    time.clear();
+    time.sendKeys("10:30");
+    browser.findElement(By.id("reschedule:save")).click();
+    confirm();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("rescheduleDialog")));
+    waitUntil(
+        "the row shows the new time",
+        d -> column("customerTime").equals(List.of(target + " 10:30 America/New_York")));
+
+    JsonObject rescheduled = admin.get("/api/v1/callbacks/" + id).json();
+    assertThat(Instant.parse(rescheduled.getString("scheduledAt")))
+        .isEqualTo(target.atTime(10, 30).atZone(NEW_YORK).toInstant());
+    assertThat(rescheduled.getString("timeZone")).isEqualTo("America/New_York");
+    assertThat(lastHistory(id).getString("event")).isEqualTo("RESCHEDULED");
+    assertThat(lastHistory(id).getString("actor")).isEqualTo(username);
+
+    // cancel, behind its confirmation
+    browser.findElement(By.id("list:table:0:cancel")).click();
+    confirm();
+    waitUntil("the row is canceled", d -> column("state").equals(List.of("CANCELED")));
+    Browser.screenshot(browser, "supervisor-canceled");
+    assertThat(admin.get("/api/v1/callbacks/" + id).json().getString("state"))
+        .isEqualTo("CANCELED");
+    assertThat(lastHistory(id).getString("event")).isEqualTo("CANCELED");
+    assertThat(lastHistory(id).getString("actor")).isEqualTo(username);
+  }
+
+  @Test
+  void supervisor_reassigns_to_another_queue_and_an_agent_and_reads_the_history_in_the_detail() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long from = queue("From " + suffix, false);
+    String toName = "To " + suffix;
+    long to = queue(toName, true);
+    String agentName = "Ada " + suffix;
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"" + agentName + "\"}").id();
+    String number = numberPrefix() + "03";
+    long id = callback(from, number, "Alan Turing", Instant.now().plus(Duration.ofHours(5)));
+
+    openConsole();
+    filterByNumber(number);
+    waitForRows(1, "Alan Turing");
+
+    browser.findElement(By.id("list:table:0:reassign")).click();
+    waitFor(By.id("reassign:queue"));
+    choose("reassign:queue", toName);
+    browser.findElement(By.id("reassign:save")).click();
+    confirm();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
+    waitUntil("the row shows the new queue", d -> column("queue").equals(List.of(toName)));
+    JsonObject moved = admin.get("/api/v1/callbacks/" + id).json();
+    assertThat(moved.getJsonNumber("queueId").longValue()).isEqualTo(to);
+    assertThat(lastHistory(id).getString("event")).isEqualTo("QUEUE_CHANGED");
+    assertThat(lastHistory(id).getString("actor")).isEqualTo(username);
+
+    // the new queue allows owned callbacks: the supervisor gives it to one agent
+    browser.findElement(By.id("list:table:0:reassign")).click();
+    waitFor(By.id("reassign:owner"));
+    choose("reassign:owner", agentName);
+    browser.findElement(By.id("reassign:save")).click();
+    confirm();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
+    waitUntil("the row shows the owner", d -> column("owner").equals(List.of(agentName)));
+    assertThat(
+            admin.get("/api/v1/callbacks/" + id).json().getJsonNumber("ownerAgentId").longValue())
+        .isEqualTo(agent);
+
+    browser.findElement(By.id("list:table:0:details")).click();
+    WebElement detail = waitFor(By.id("history"));
+    String history = detail.getText();
+    assertThat(history).contains("SCHEDULED", "QUEUE_CHANGED", "OWNER_CHANGED", username, "admin");
+    assertThat(browser.findElement(By.id("detailContent")).getText())
+        .contains("No dial attempt yet.", agentName, "Alan Turing");
+    Browser.screenshot(browser, "supervisor-detail");
+  }
+
+  @Test
+  void the_overview_counts_by_state_and_charts_due_hours_and_a_column_sorts_the_list() {
+    long queue = queue("Sorted " + UUID.randomUUID(), false);
+    String prefix = numberPrefix();
+    Instant now = Instant.now();
+    callback(queue, prefix + "11", "Barbara Liskov", now.plus(Duration.ofMinutes(30)));
+    callback(queue, prefix + "12", "Charles Babbage", now.plus(Duration.ofHours(2)));
+    callback(queue, prefix + "13", "Ada Lovelace", now.plus(Duration.ofHours(3)));
+
+    openConsole();
+    filterByNumber(prefix);
+    waitForRows(3, "Ada Lovelace");
+    // due time first by default
+    assertThat(column("customer"))
+        .containsExactly("Barbara Liskov", "Charles Babbage", "Ada Lovelace");
+
+    // the overview: the page's counts are the API's, and the next hour has ours
+    long scheduled = admin.get("/api/v1/callbacks?state=SCHEDULED&size=1").json().getInt("total");
+    assertThat(browser.findElement(By.id("stateCounts")).getText())
+        .contains(scheduled + " SCHEDULED");
+    assertThat(Long.parseLong(browser.findElement(By.id("list:dueNextHour")).getText()))
+        .isPositive();
+    assertThat(Long.parseLong(browser.findElement(By.id("list:dueNext24Hours")).getText()))
+        .isGreaterThanOrEqualTo(3);
+    // the chart drew under the page's content security policy
+    waitUntil(
+        "the chart is drawn",
+        d ->
+            Boolean.TRUE.equals(
+                d.executeScript(
+                    "var w = PrimeFaces.widgets['widget_list_chart'];"
+                        + " return !!(w && w.chart && w.chart.data.labels.length === 24);")));
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .filter(e -> !e.getMessage().contains("favicon.ico"))
+            .toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+
+    // by customer, then the other way round
+    browser.findElement(By.id("list:table:customerColumn")).click();
+    waitUntil(
+        "sorted by customer",
+        d ->
+            column("customer")
+                .equals(List.of("Ada Lovelace", "Barbara Liskov", "Charles Babbage")));
+    browser.findElement(By.id("list:table:customerColumn")).click();
+    waitUntil(
+        "sorted by customer, descending",
+        d ->
+            column("customer")
+                .equals(List.of("Charles Babbage", "Barbara Liskov", "Ada Lovelace")));
+  }
+}
