@@ -5,85 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an administrator does in the browser, in headless Chromium against the real server. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminConsoleIT {
+class AdminConsoleIT extends ConsoleTest {
   private static final String PASSWORD = "agent password 123";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
-  }
-
-  @ArquillianResource URL base;
-
-  ChromeDriver browser;
-  Api admin;
-  URI server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = base.toURI().resolve("/");
-    admin = new Api(server);
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private <T> T until(Function<WebDriver, T> condition, String what) {
-    try {
-      // ajax updates replace elements while we look at them: look again
-      return new WebDriverWait(browser, Duration.ofSeconds(15))
-          .ignoring(StaleElementReferenceException.class)
-          .until(condition);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Browser.screenshot(browser, "failure");
-      throw new AssertionError(
-          "Waited in vain for "
-              + what
-              + " on "
-              + browser.getCurrentUrl()
-              + "\n"
-              + browser.getPageSource(),
-          e);
-    }
-  }
-
-  private WebElement waitFor(By by) {
-    return until(ExpectedConditions.visibilityOfElementLocated(by), by.toString());
-  }
 
   /** The text of a message element once it is not blank. */
   private String messageOf(String id) {
@@ -97,10 +28,7 @@ class AdminConsoleIT {
 
   private void signIn(String username, String password, String page) {
     browser.get(server.resolve(page).toString());
-    waitFor(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:signin")).click();
-    waitFor(By.id("signed-in-user"));
+    signIn(username, password);
     // signing in lands on the home page: go to the page itself
     browser.get(server.resolve(page).toString());
   }

@@ -2,87 +2,24 @@ package dev.rappel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an agent does in the browser, in headless Chromium against the real server. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AgentConsoleIT {
+class AgentConsoleIT extends ConsoleTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final String PASSWORD = "agent password 123";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
-  }
-
-  @ArquillianResource URL base;
-
-  ChromeDriver browser;
-  Api admin;
-  URI server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = base.toURI().resolve("/");
-    admin = new Api(server);
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  /** Waits for a condition; a part of the page replaced meanwhile by ajax is looked up again. */
-  private FluentWait<WebDriver> waiting(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds))
-        .ignoring(StaleElementReferenceException.class);
-  }
-
-  private WebElement waitFor(By by) {
-    try {
-      return waiting(15).until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Browser.screenshot(browser, "failure");
-      throw new AssertionError(
-          "Not found: " + by + " on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(),
-          e);
-    }
-  }
 
   /** An agent user handling a fresh call from +33142685300; returns the interaction id. */
   private long agentWithACall(String username) {
@@ -110,9 +47,7 @@ class AgentConsoleIT {
   }
 
   private void signIn(String username) {
-    waitFor(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:signin")).click();
+    signIn(username, PASSWORD);
   }
 
   private void typeDate(LocalDate date) {
@@ -206,7 +141,6 @@ class AgentConsoleIT {
     long interaction = agentWithACall(username);
     browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
     signIn(username);
-    waitFor(By.id("signed-in-user"));
     browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
     waitFor(By.id("form:scheduleButton"));
 
@@ -232,7 +166,8 @@ class AgentConsoleIT {
   }
 
   @Test
-  void the_desk_shows_an_offer_the_moment_its_callback_comes_due_and_drops_it_when_the_call_ends() {
+  void
+      the_desk_shows_an_offer_the_moment_its_callback_comes_due_drops_it_when_the_call_ends_and_offers_a_follow_up() {
     String username = "dora-" + UUID.randomUUID().toString().substring(0, 6);
     long queue =
         admin
@@ -253,7 +188,6 @@ class AgentConsoleIT {
 
     browser.get(server.resolve("agent/desk.xhtml").toString());
     signIn(username);
-    waitFor(By.id("signed-in-user"));
     browser.get(server.resolve("agent/desk.xhtml").toString());
     waitFor(By.id("desk:available")).click();
     waiting(15).until(d -> d.findElement(By.id("desk:status")).getText().equals("AVAILABLE"));
@@ -287,15 +221,43 @@ class AgentConsoleIT {
     JsonObject ended = admin.get("/api/v1/callbacks/" + id).json();
     assertThat(ended.getString("state")).isEqualTo("FAILED");
     assertThat(ended.getJsonArray("history").toString()).contains(username);
+
+    // the customer did not answer: the agent schedules a follow-up from its recent calls
+    waitFor(By.id("desk:recent:0:outcome"));
+    assertThat(browser.findElement(By.id("desk:recent:0:outcome")).getText())
+        .isEqualTo("NO_ANSWER");
+    browser.findElement(By.id("desk:recent:0:followUp")).click();
+    waitFor(By.id("form:phoneNumber"));
+    assertThat(browser.findElement(By.id("form:phoneNumber")).getAttribute("value"))
+        .isEqualTo(number);
+    typeDate(LocalDate.now(PARIS).plusDays(1));
+    browser.findElement(By.id("form:time")).clear();
+    browser.findElement(By.id("form:time")).sendKeys("11:15");
+    browser.findElement(By.id("form:scheduleButton")).click();
+    assertThat(waitFor(By.id("form:scheduledText")).getText()).contains("already scheduled");
+    var sameNumber =
+        admin
+            .get("/api/v1/callbacks?phoneNumber=" + number.replace("+", "%2B"))
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    assertThat(sameNumber)
+        .anySatisfy(
+            c -> {
+              assertThat(c.getString("state")).isEqualTo("SCHEDULED");
+              assertThat(c.getString("customerLocalTime"))
+                  .startsWith(LocalDate.now(PARIS).plusDays(1) + "T11:15");
+            });
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    assertThat(waitFor(By.id("desk:recent:0:followUpDone")).getText())
+        .isEqualTo("Follow-up scheduled");
+    Browser.screenshot(browser, "agent-desk-follow-up");
   }
 
   @Test
   void every_console_page_fits_a_narrow_screen_without_sideways_scrolling() {
     browser.get(server.resolve("index.xhtml").toString());
-    waitFor(By.id("login:username")).sendKeys("admin");
-    browser.findElement(By.id("login:password")).sendKeys("it-admin-password");
-    browser.findElement(By.id("login:signin")).click();
-    waitFor(By.id("signed-in-user"));
+    signIn("admin", "it-admin-password");
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     for (String page :
         java.util.List.of(

@@ -2,13 +2,9 @@ package dev.rappel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,16 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,33 +22,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a supervisor does in the browser, in headless Chromium against the real server. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SupervisorConsoleIT {
+class SupervisorConsoleIT extends ConsoleTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final String PASSWORD = "supervisor password 123";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
-  }
-
-  @ArquillianResource URL base;
-
-  ChromeDriver browser;
-  Api admin;
-  URI server;
   String username;
 
   @BeforeEach
-  void start() throws Exception {
-    server = base.toURI().resolve("/");
-    admin = new Api(server);
-    browser = Browser.start();
+  void supervisor() {
     username = "sam-" + UUID.randomUUID().toString().substring(0, 6);
     String body =
         "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"SUPERVISOR\"]}"
@@ -68,40 +39,10 @@ class SupervisorConsoleIT {
     assertThat(admin.post("/api/v1/users", body).status()).isEqualTo(201);
   }
 
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
   // ------------------------------------------------------------------ helpers
 
-  private WebDriverWait waiting() {
-    // the table is re-rendered by each ajax update: a row read mid-update is read again
-    return (WebDriverWait)
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-  }
-
-  private WebElement waitFor(By by) {
-    try {
-      return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Browser.screenshot(browser, "failure");
-      throw new AssertionError(
-          "Not found: " + by + " on " + browser.getCurrentUrl() + "\n" + browser.getPageSource(),
-          e);
-    }
-  }
-
   private void waitUntil(String what, java.util.function.Predicate<ChromeDriver> condition) {
-    try {
-      waiting().until(d -> condition.test(browser));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Browser.screenshot(browser, "failure");
-      throw new AssertionError("Timed out waiting until " + what, e);
-    }
+    until(d -> condition.test(browser), what);
   }
 
   private long queue(String name, boolean ownedCallbacks) {
@@ -127,9 +68,7 @@ class SupervisorConsoleIT {
 
   private void openConsole() {
     browser.get(server.resolve("supervisor/callbacks.xhtml").toString());
-    waitFor(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:signin")).click();
+    signIn(username, PASSWORD);
     // after signing in the login lands on the home page
     waitFor(By.linkText("See and control every scheduled callback")).click();
     waitFor(By.id("list:table"));
@@ -211,7 +150,7 @@ class SupervisorConsoleIT {
     time.sendKeys("10:30");
     browser.findElement(By.id("reschedule:save")).click();
     confirm();
-    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("rescheduleDialog")));
+    waiting(15).until(ExpectedConditions.invisibilityOfElementLocated(By.id("rescheduleDialog")));
     waitUntil(
         "the row shows the new time",
         d -> column("customerTime").equals(List.of(target + " 10:30 America/New_York")));
@@ -254,7 +193,7 @@ class SupervisorConsoleIT {
     choose("reassign:queue", toName);
     browser.findElement(By.id("reassign:save")).click();
     confirm();
-    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
+    waiting(15).until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
     waitUntil("the row shows the new queue", d -> column("queue").equals(List.of(toName)));
     JsonObject moved = admin.get("/api/v1/callbacks/" + id).json();
     assertThat(moved.getJsonNumber("queueId").longValue()).isEqualTo(to);
@@ -267,7 +206,7 @@ class SupervisorConsoleIT {
     choose("reassign:owner", agentName);
     browser.findElement(By.id("reassign:save")).click();
     confirm();
-    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
+    waiting(15).until(ExpectedConditions.invisibilityOfElementLocated(By.id("reassignDialog")));
     waitUntil("the row shows the owner", d -> column("owner").equals(List.of(agentName)));
     assertThat(
             admin.get("/api/v1/callbacks/" + id).json().getJsonNumber("ownerAgentId").longValue())

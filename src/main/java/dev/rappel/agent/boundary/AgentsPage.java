@@ -1,5 +1,8 @@
 package dev.rappel.agent.boundary;
 
+import static dev.rappel.platform.boundary.PageMessages.error;
+import static dev.rappel.platform.boundary.PageMessages.info;
+
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
@@ -13,8 +16,6 @@ import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -134,16 +135,6 @@ public class AgentsPage implements Serializable {
       case AVAILABLE -> "available";
       case BUSY -> "busy";
     };
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<Row> getRows() {

@@ -101,18 +101,76 @@ public class Callbacks {
   public Callback scheduleFollowUp(long callbackId, ScheduleCommand command, Caller caller) {
     Callback original = find(callbackId, caller);
     em.lock(original, LockModeType.PESSIMISTIC_WRITE);
-    boolean exists =
-        !em.createNamedQuery(Interaction.FOLLOWING, Interaction.class)
-            .setParameter("callbackId", callbackId)
-            .getResultList()
-            .isEmpty();
-    if (exists) {
+    if (followUpOf(callbackId).isPresent()) {
       throw new Conflict("Callback " + callbackId + " already has a follow-up.");
     }
     Interaction followUp = original.followUpInteraction(clock);
     followUp.requireHandledBy(caller);
     em.persist(followUp);
     return schedule(followUp, command, caller.name());
+  }
+
+  /**
+   * The interaction a follow-up of this callback is scheduled from, for the agent's schedule page:
+   * made on the first ask, the same one after that, so a callback still gets one follow-up only.
+   */
+  public long followUpInteraction(long callbackId, Caller caller) {
+    Callback original = find(callbackId, caller);
+    em.lock(original, LockModeType.PESSIMISTIC_WRITE);
+    Optional<Interaction> existing = followUpOf(callbackId);
+    if (existing.isPresent()) {
+      existing.get().requireHandledBy(caller);
+      return existing.get().id();
+    }
+    Interaction followUp = original.followUpInteraction(clock);
+    followUp.requireHandledBy(caller);
+    em.persist(followUp);
+    em.flush();
+    return followUp.id();
+  }
+
+  private boolean hasCallback(Interaction interaction) {
+    return em.createNamedQuery(Callback.COUNT_FOR_INTERACTION, Long.class)
+            .setParameter("interaction", interaction)
+            .getSingleResult()
+        > 0;
+  }
+
+  private Optional<Interaction> followUpOf(long callbackId) {
+    return em.createNamedQuery(Interaction.FOLLOWING, Interaction.class)
+        .setParameter("callbackId", callbackId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** A call an agent made lately, and whether its follow-up is scheduled. */
+  public record RecentCall(Callback callback, boolean followUpScheduled) {}
+
+  /**
+   * The callbacks an agent dialled in the last {@code hours} hours that have ended or are on the
+   * line, newest first: where the agent schedules a follow-up.
+   */
+  public List<RecentCall> recentCallsOf(Caller caller, int hours, int max) {
+    long agent = caller.actingAgent(null);
+    return em.createQuery(
+            "SELECT DISTINCT a.callback FROM Attempt a WHERE a.agent.id = :agent"
+                + " AND a.startedAt >= :since AND a.callback.state IN :states",
+            Callback.class)
+        .setParameter("agent", agent)
+        .setParameter("since", clock.instant().minus(java.time.Duration.ofHours(hours)))
+        .setParameter(
+            "states",
+            java.util.EnumSet.of(
+                CallbackState.CONNECTED, CallbackState.COMPLETED, CallbackState.FAILED))
+        .getResultStream()
+        .filter(c -> c.currentAttempt().agent() != null)
+        .filter(c -> caller.isAgent(c.currentAttempt().agent().id()))
+        .sorted(
+            java.util.Comparator.comparing((Callback c) -> c.currentAttempt().startedAt())
+                .reversed())
+        .limit(max)
+        .map(c -> new RecentCall(c, followUpOf(c.id()).map(this::hasCallback).orElse(false)))
+        .toList();
   }
 
   private Callback schedule(Interaction interaction, ScheduleCommand command, String actor) {

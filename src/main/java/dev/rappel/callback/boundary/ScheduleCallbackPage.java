@@ -1,5 +1,8 @@
 package dev.rappel.callback.boundary;
 
+import static dev.rappel.platform.boundary.PageMessages.error;
+import static dev.rappel.platform.boundary.PageMessages.info;
+
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.phone.control.PhoneNumbers;
@@ -11,8 +14,6 @@ import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -85,13 +86,7 @@ public class ScheduleCallbackPage implements Serializable {
       Callback callback =
           callbacks.scheduleFromInteraction(interactionId, in.toCommand(phoneNumbers), caller);
       form = callbacks.scheduleForm(interactionId, caller);
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_INFO,
-                  "Callback scheduled for " + callback.time().describe() + ".",
-                  null));
+      info("Callback scheduled for " + callback.time().describe() + ".");
     } catch (RuleViolation violation) {
       for (FieldError error : violation.errors()) {
         error(fieldId(error.field()), error.message());
@@ -114,11 +109,6 @@ public class ScheduleCallbackPage implements Serializable {
           "form:" + field;
       default -> null;
     };
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   /** The chosen time in the customer's zone and in the agent's, or why it cannot be shown. */

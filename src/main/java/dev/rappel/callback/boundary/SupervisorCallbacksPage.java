@@ -1,5 +1,8 @@
 package dev.rappel.callback.boundary;
 
+import static dev.rappel.platform.boundary.PageMessages.error;
+import static dev.rappel.platform.boundary.PageMessages.info;
+
 import dev.rappel.agent.boundary.Agents;
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.control.CallbackSearch;
@@ -17,7 +20,6 @@ import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -524,16 +526,6 @@ public class SupervisorCallbacksPage implements Serializable {
   }
 
   // ------------------------------------------------------------------ messages
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-  }
 
   // ------------------------------------------------------------------ properties
 

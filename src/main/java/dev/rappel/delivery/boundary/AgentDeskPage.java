@@ -7,13 +7,12 @@ import dev.rappel.callback.boundary.Callbacks;
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.boundary.PageMessages;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,6 +37,8 @@ public class AgentDeskPage implements Serializable {
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
   private static final int MINE_SHOWN = 50;
+  private static final int RECENT_HOURS = 12;
+  private static final int RECENT_SHOWN = 10;
 
   @Inject Deliveries deliveries;
 
@@ -98,6 +99,50 @@ public class AgentDeskPage implements Serializable {
     return callbacks.list(waiting, 0, MINE_SHOWN, caller).items().stream().map(this::row).toList();
   }
 
+  /** A call the agent made lately: where it schedules the follow-up the customer asked for. */
+  public record RecentCall(
+      long id,
+      String customer,
+      String number,
+      String ended,
+      String outcome,
+      String state,
+      boolean followUpScheduled)
+      implements Serializable {}
+
+  public List<RecentCall> getRecent() {
+    if (agentId().isEmpty()) {
+      return List.of();
+    }
+    ZoneId zone = getAgentZone();
+    return callbacks.recentCallsOf(caller, RECENT_HOURS, RECENT_SHOWN).stream()
+        .map(
+            call -> {
+              Callback c = call.callback();
+              var attempt = c.currentAttempt();
+              return new RecentCall(
+                  c.id(),
+                  c.customerName().orElse(""),
+                  c.phoneNumber().e164(),
+                  attempt.startedAt().atZone(zone).format(SHOWN),
+                  attempt.outcome().map(Enum::name).orElse("on the line"),
+                  c.state().name(),
+                  call.followUpScheduled());
+            })
+        .toList();
+  }
+
+  /** Opens the schedule page on the follow-up interaction of that call. */
+  public String followUp(long callbackId) {
+    try {
+      long interaction = callbacks.followUpInteraction(callbackId, caller);
+      return "/agent/schedule?faces-redirect=true&interaction=" + interaction;
+    } catch (Conflict | NotFound | Forbidden e) {
+      PageMessages.warn(e.getMessage());
+      return null;
+    }
+  }
+
   private Row row(Callback c) {
     ZoneId agentZone = getAgentZone();
     var time = c.time();
@@ -153,15 +198,11 @@ public class AgentDeskPage implements Serializable {
   private void act(Supplier<?> useCase, String done) {
     try {
       useCase.get();
-      message(FacesMessage.SEVERITY_INFO, done);
+      PageMessages.info(done);
     } catch (Conflict | NotFound | Forbidden e) {
-      message(FacesMessage.SEVERITY_WARN, e.getMessage());
+      PageMessages.warn(e.getMessage());
     } catch (RuleViolation e) {
-      message(FacesMessage.SEVERITY_WARN, e.errors().get(0).message());
+      PageMessages.warn(e.errors().get(0).message());
     }
-  }
-
-  private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
   }
 }

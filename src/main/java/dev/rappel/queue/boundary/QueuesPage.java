@@ -1,5 +1,8 @@
 package dev.rappel.queue.boundary;
 
+import static dev.rappel.platform.boundary.PageMessages.error;
+import static dev.rappel.platform.boundary.PageMessages.info;
+
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
@@ -11,8 +14,6 @@ import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -194,16 +195,6 @@ public class QueuesPage implements Serializable {
             : "off",
         "%d every %ds".formatted(s.maxRetryCount(), s.retryDelaySeconds()),
         q.members().stream().map(Agent::name).collect(Collectors.joining(", ")));
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<Row> getRows() {

@@ -1,5 +1,8 @@
 package dev.rappel.security.boundary;
 
+import static dev.rappel.platform.boundary.PageMessages.error;
+import static dev.rappel.platform.boundary.PageMessages.info;
+
 import dev.rappel.agent.boundary.Agents;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.boundary.Inputs;
@@ -13,8 +16,6 @@ import dev.rappel.security.entity.Forbidden;
 import dev.rappel.security.entity.Role;
 import dev.rappel.security.entity.User;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -210,16 +211,6 @@ public class UsersPage implements Serializable {
 
   private String shown(Instant at) {
     return at == null ? "" : at.atZone(clock.getZone()).format(SHOWN);
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String clientId, String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<UserRow> getUserRows() {

@@ -1,0 +1,97 @@
+package dev.rappel.console;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Browser;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What every browser test of the consoles starts from: the built WAR on a real server, the admin
+ * API to set the scene, and a fresh headless Chromium per test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+abstract class ConsoleTest {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+  }
+
+  @ArquillianResource URL base;
+
+  ChromeDriver browser;
+  Api admin;
+  URI server;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    server = base.toURI().resolve("/");
+    admin = new Api(server);
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  /** Waits for a condition; a part of the page replaced meanwhile by ajax is looked up again. */
+  FluentWait<WebDriver> waiting(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+        .ignoring(StaleElementReferenceException.class);
+  }
+
+  /** Waits up to 15 s; on failure keeps a screenshot and says what and where. */
+  <T> T until(Function<WebDriver, T> condition, String what) {
+    try {
+      return waiting(15).until(condition);
+    } catch (TimeoutException e) {
+      Browser.screenshot(browser, "failure");
+      throw new AssertionError(
+          "Waited in vain for "
+              + what
+              + " on "
+              + browser.getCurrentUrl()
+              + "\n"
+              + browser.getPageSource(),
+          e);
+    }
+  }
+
+  WebElement waitFor(By by) {
+    return until(ExpectedConditions.visibilityOfElementLocated(by), by.toString());
+  }
+
+  /** Fills the login page the browser is on; signing in lands on the home page. */
+  void signIn(String username, String password) {
+    waitFor(By.id("login:username")).sendKeys(username);
+    browser.findElement(By.id("login:password")).sendKeys(password);
+    browser.findElement(By.id("login:signin")).click();
+    waitFor(By.id("signed-in-user"));
+  }
+}
