@@ -70,6 +70,9 @@ public class Callback {
   /** The actor of the engine's own steps in the history. */
   public static final String SYSTEM = "system";
 
+  /** The history event of a delivery to the queue at the callback's time. */
+  public static final String DELIVERED_EVENT = "QUEUED";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -426,12 +429,16 @@ public class Callback {
       throw new IllegalStateException("Callback " + id + " is not due before " + dueAt);
     }
     state = CallbackState.QUEUED;
-    record(
-        "QUEUED", SYSTEM, clock, "due at " + dueAt + ", delivered " + lateness(now) + " ms later");
+    record(DELIVERED_EVENT, SYSTEM, clock, deliveryNote(dueAt, now));
   }
 
-  private long lateness(Instant now) {
-    return Duration.between(dueAt, now).toMillis();
+  /** The history detail of a delivery: when the callback was due and how late it went out. */
+  public static String deliveryNote(Instant dueAt, Instant deliveredAt) {
+    return "due at "
+        + dueAt
+        + ", delivered "
+        + Duration.between(dueAt, deliveredAt).toMillis()
+        + " ms later";
   }
 
   /**
@@ -709,10 +716,17 @@ public class Callback {
     if (caller.seesEverything()
         || isAgentsOwn(caller)
         || (assignedAgent != null && caller.isAgent(assignedAgent.id()))
+        || dialledBy(caller)
         || (caller.is(Role.INTEGRATION) && caller.name().equals(createdBy))) {
       return;
     }
     throw new Forbidden("This callback is not yours to see.");
+  }
+
+  /** An agent who was on one of its calls sees it after the call, to schedule the follow-up. */
+  private boolean dialledBy(Caller caller) {
+    return caller.agentId().isPresent()
+        && attempts.stream().anyMatch(a -> a.agent() != null && caller.isAgent(a.agent().id()));
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.rappel.delivery.boundary;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.callback.entity.Attempt;
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
+import dev.rappel.delivery.control.DueDelivery;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.queue.entity.CallbackMode;
 import jakarta.ejb.Stateless;
@@ -31,9 +33,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Engine {
   public static final int BATCH = 100;
 
+  /** Deliveries per transaction: a burst of 10,000 commits 20 times, not 10,000. */
+  public static final int DELIVERY_BATCH = 500;
+
   @Inject Clock clock;
 
   @Inject DueCallbacks due;
+
+  @Inject DueDelivery delivery;
+
+  @Inject Event<CallbackChanged> changes;
 
   @Inject Event<DialRequested> dialRequests;
 
@@ -43,16 +52,19 @@ public class Engine {
   @ConfigProperty(name = "rappel.dialer.outcome-timeout-seconds", defaultValue = "120")
   long outcomeTimeoutSeconds;
 
-  /** Marks up to one batch of due callbacks QUEUED. Returns how many. */
+  /**
+   * Marks up to one delivery batch of due callbacks QUEUED, in bulk. Returns how many due rows it
+   * read: a full batch means more may be waiting.
+   */
   public int deliverDue() {
     Instant now = clock.instant();
-    List<Callback> batch = due.claimDue(now, BATCH);
-    for (Callback callback : batch) {
-      Duration late = Duration.between(callback.dueAt(), clock.instant());
-      callback.markDue(clock);
-      metrics.delivered(late);
+    DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH);
+    for (DueDelivery.Delivered delivered : batch.delivered()) {
+      metrics.delivered(delivered.lateness(now));
+      // the bulk path writes no entity, so it announces its steps itself (after the commit)
+      changes.fire(delivered.event(now));
     }
-    return batch.size();
+    return batch.claimed();
   }
 
   /** Ends ownerships that are over: to the queue or EXPIRED, by the queue's policy. */

@@ -79,7 +79,7 @@ public class EngineTick {
       return;
     }
     try {
-      while (engine.deliverDue() == Engine.BATCH) {
+      while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
         // a burst: keep draining before routing
       }
       while (engine.expireOwnerships() == Engine.BATCH) {

@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The engine's reads of the callback table, the schedule. On PostgreSQL due rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances split a burst without waiting on each other;
- * on Derby (one process per database) the {@code @Version} check at commit is the guard.
+ * The engine's reads of the callback table, the schedule, for the steps after delivery (which is
+ * {@link DueDelivery}): ownerships that ended, callbacks waiting for an agent, reservations to
+ * dial. Entities changed from these reads carry a {@code @Version}, checked at commit, so two
+ * engines never both act on one row.
  */
 @Dependent
 public class DueCallbacks {
@@ -33,44 +34,6 @@ public class DueCallbacks {
   @PersistenceContext EntityManager em;
 
   @Inject DatabaseMigration database;
-
-  /** Callbacks whose time has come (first delivery or next attempt), oldest first. */
-  public List<Callback> claimDue(Instant now, int limit) {
-    if ("postgresql".equals(database.vendor())) {
-      @SuppressWarnings("unchecked")
-      List<Number> ids =
-          em.createNativeQuery(
-                  "SELECT id FROM callback WHERE state IN ('SCHEDULED','RETRY_WAIT') AND due_at <= ?1"
-                      + " ORDER BY due_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED")
-              .setParameter(1, now.toEpochMilli())
-              .setParameter(2, limit)
-              .getResultList();
-      if (ids.isEmpty()) {
-        return List.of();
-      }
-      return em.createQuery(
-              "SELECT c FROM Callback c WHERE c.id IN :ids ORDER BY c.dueAt, c.id", Callback.class)
-          .setParameter("ids", ids.stream().map(Number::longValue).toList())
-          .getResultList();
-    }
-    // one state at a time: each query walks the (state, due_at) index in order
-    List<Callback> due = new java.util.ArrayList<>(dueIn(CallbackState.SCHEDULED, now, limit));
-    if (due.size() < limit) {
-      due.addAll(dueIn(CallbackState.RETRY_WAIT, now, limit - due.size()));
-    }
-    return due;
-  }
-
-  private List<Callback> dueIn(CallbackState state, Instant now, int limit) {
-    return em.createQuery(
-            "SELECT c FROM Callback c WHERE c.state = :state AND c.dueAt <= :now"
-                + " ORDER BY c.dueAt, c.id",
-            Callback.class)
-        .setParameter("state", state)
-        .setParameter("now", now)
-        .setMaxResults(limit)
-        .getResultList();
-  }
 
   public long countDue(Instant now) {
     return em.createQuery(

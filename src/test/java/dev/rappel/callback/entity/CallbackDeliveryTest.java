@@ -359,6 +359,28 @@ class CallbackDeliveryTest {
   }
 
   @Test
+  void the_agent_who_made_the_call_still_sees_the_callback_after_it_ended() {
+    Callback callback = offeredTo7();
+    Attempt attempt = callback.accept(agent7, clock, AGENT_7);
+    callback.recordOutcome(attempt.number(), DialOutcome.NO_ANSWER, clock, "dialer");
+    assertThat(callback.state()).isEqualTo(CallbackState.FAILED);
+
+    callback.requireVisibleTo(
+        new dev.rappel.security.entity.Caller(
+            AGENT_7,
+            java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
+            java.util.Optional.of(7L)));
+    assertThatThrownBy(
+            () ->
+                callback.requireVisibleTo(
+                    new dev.rappel.security.entity.Caller(
+                        "agent:8",
+                        java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
+                        java.util.Optional.of(8L))))
+        .isInstanceOf(Forbidden.class);
+  }
+
+  @Test
   void another_agent_cannot_decline_an_offer() {
     Callback callback = offeredTo7();
 

@@ -1,0 +1,189 @@
+package dev.rappel.delivery.control;
+
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.control.DatabaseMigration;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivers due callbacks to their queue in bulk: the path a burst takes. It applies the rule of
+ * {@link Callback#markDue} (a SCHEDULED or RETRY_WAIT callback whose instant has come becomes
+ * QUEUED, with a history row that is also the webhook outbox entry) in two batched JDBC statements
+ * per batch instead of loading, tracking and writing an entity per callback, which is what bounded
+ * a burst of 10,000 to about 2,200 deliveries per second on Derby.
+ *
+ * <p>Each UPDATE names the row's id, state and version: a callback that another engine thread or
+ * instance changed since it was read updates nothing, gets no history row and is not reported, so
+ * no callback is delivered twice. On PostgreSQL the rows are also claimed with {@code FOR UPDATE
+ * SKIP LOCKED}, so instances split a burst instead of waiting on each other.
+ */
+@Dependent
+public class DueDelivery {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject DatabaseMigration database;
+
+  /** A callback this batch delivered: what its event and the lateness metric need. */
+  public record Delivered(
+      long id, int sequence, Instant dueAt, long queueId, Long ownerAgentId, Long preferred) {
+
+    public Duration lateness(Instant at) {
+      return Duration.between(dueAt, at);
+    }
+
+    /** The event the history row stands for, as {@code CallbackChanged.of} would build it. */
+    public CallbackChanged event(Instant at) {
+      return new CallbackChanged(
+          "cb-" + id + "-" + sequence,
+          id,
+          sequence,
+          at,
+          Callback.DELIVERED_EVENT,
+          Callback.SYSTEM,
+          Callback.deliveryNote(dueAt, at),
+          CallbackState.QUEUED.name(),
+          queueId,
+          null,
+          ownerAgentId,
+          preferred,
+          null);
+    }
+  }
+
+  /** How many due rows the batch read, and those it delivered (fewer when it lost a race). */
+  public record Batch(int claimed, List<Delivered> delivered) {}
+
+  private record Due(
+      long id,
+      long dueAt,
+      long version,
+      int historyCount,
+      long queueId,
+      Long owner,
+      Long preferred) {}
+
+  /** Delivers up to {@code limit} callbacks due at {@code now}, oldest due first. */
+  public Batch deliver(Instant now, int limit) {
+    // the connection of this transaction's persistence context: the writes commit or roll back
+    // with the rest of the step (it belongs to the context, so it is not closed here)
+    Connection connection = em.unwrap(Connection.class);
+    try {
+      // one state at a time: each query walks the (state, due_at) index in order
+      List<Due> due = select(connection, CallbackState.SCHEDULED, now, limit);
+      if (due.size() < limit) {
+        due.addAll(select(connection, CallbackState.RETRY_WAIT, now, limit - due.size()));
+      }
+      if (due.isEmpty()) {
+        return new Batch(0, List.of());
+      }
+      List<Due> won = markQueued(connection, due);
+      List<Delivered> delivered = record(connection, won, now);
+      return new Batch(due.size(), delivered);
+    } catch (SQLException e) {
+      throw new PersistenceException("Bulk delivery failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Due> select(Connection connection, CallbackState state, Instant now, int limit)
+      throws SQLException {
+    String sql =
+        "SELECT id, due_at, version, history_count, queue_id, owner_agent_id, preferred_agent_id"
+            // due_at alone: the (state, due_at) index gives that order, so the database stops
+            // after the batch instead of sorting every due row (ties go out in the same batch)
+            + " FROM callback WHERE state = ? AND due_at <= ? ORDER BY due_at"
+            + " FETCH FIRST "
+            + limit
+            + " ROWS ONLY"
+            + ("postgresql".equals(database.vendor()) ? " FOR UPDATE SKIP LOCKED" : "");
+    List<Due> due = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, state.name());
+      select.setLong(2, now.toEpochMilli());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          due.add(
+              new Due(
+                  rows.getLong(1),
+                  rows.getLong(2),
+                  rows.getLong(3),
+                  rows.getInt(4),
+                  rows.getLong(5),
+                  nullable(rows, 6),
+                  nullable(rows, 7)));
+        }
+      }
+    }
+    return due;
+  }
+
+  /** The rows still as they were read; the others changed meanwhile and are left alone. */
+  private static List<Due> markQueued(Connection connection, List<Due> due) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE callback SET state = 'QUEUED', history_count = history_count + 1,"
+                + " version = version + 1 WHERE id = ? AND version = ?"
+                + " AND state IN ('SCHEDULED', 'RETRY_WAIT')")) {
+      for (Due row : due) {
+        update.setLong(1, row.id());
+        update.setLong(2, row.version());
+        update.addBatch();
+      }
+      int[] counts = update.executeBatch();
+      List<Due> won = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 1) {
+          won.add(due.get(i));
+        }
+      }
+      return won;
+    }
+  }
+
+  private static List<Delivered> record(Connection connection, List<Due> won, Instant now)
+      throws SQLException {
+    List<Delivered> delivered = new ArrayList<>();
+    if (won.isEmpty()) {
+      return delivered;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO callback_event (callback_id, seq, occurred_at, event, actor, detail,"
+                + " state_after, publish_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+      for (Due row : won) {
+        Instant dueAt = Instant.ofEpochMilli(row.dueAt());
+        int sequence = row.historyCount() + 1;
+        insert.setLong(1, row.id());
+        insert.setInt(2, sequence);
+        insert.setLong(3, now.toEpochMilli());
+        insert.setString(4, Callback.DELIVERED_EVENT);
+        insert.setString(5, Callback.SYSTEM);
+        insert.setString(6, Callback.deliveryNote(dueAt, now));
+        insert.setString(7, CallbackState.QUEUED.name());
+        insert.addBatch();
+        delivered.add(
+            new Delivered(row.id(), sequence, dueAt, row.queueId(), row.owner(), row.preferred()));
+      }
+      insert.executeBatch();
+    }
+    return delivered;
+  }
+
+  private static Long nullable(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+}
