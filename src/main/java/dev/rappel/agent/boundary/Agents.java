@@ -30,6 +30,7 @@ public class Agents {
   @Inject Event<AgentStatusChanged> statusChanges;
 
   public Agent create(String name, ZoneId timeZone, RoutingStatus status, Caller by) {
+    by.requireAdmin();
     Agent agent = new Agent(name, timeZone, clock);
     if (status != null) {
       agent.changeStatus(status, clock);

@@ -26,6 +26,7 @@ public class Queues {
   @Inject Audit audit;
 
   public Queue create(String name, CallbackSettings settings, Caller by) {
+    by.requireAdmin();
     Queue queue = new Queue(name, settings);
     requireUniqueName(queue.name(), null);
     em.persist(queue);
@@ -35,6 +36,7 @@ public class Queues {
   }
 
   public Queue update(long id, String name, CallbackSettings settings, Caller by) {
+    by.requireAdmin();
     Queue queue = find(id);
     queue.rename(name);
     requireUniqueName(queue.name(), queue.id());
@@ -60,6 +62,7 @@ public class Queues {
   }
 
   public Queue replaceMembers(long id, List<Long> agentIds, Caller by) {
+    by.requireAdmin();
     Queue queue = find(id);
     List<Agent> agents = new ArrayList<>();
     List<Long> unknown = new ArrayList<>();

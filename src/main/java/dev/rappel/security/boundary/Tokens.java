@@ -27,6 +27,7 @@ public class Tokens {
   public record Issued(ApiToken token, String secret) {}
 
   public Issued issue(String name, Role role, Caller by) {
+    by.requireAdmin();
     String secret = Secrets.newToken();
     ApiToken token =
         new ApiToken(name, role, Secrets.hashToken(secret), clock.instant(), by.name());
@@ -41,6 +42,7 @@ public class Tokens {
   }
 
   public void revoke(long id, Caller by) {
+    by.requireAdmin();
     ApiToken token = em.find(ApiToken.class, id);
     if (token == null) {
       throw new NotFound("token", id);

@@ -31,6 +31,7 @@ public class Users {
   @Inject Audit audit;
 
   public User create(String username, String password, Set<Role> roles, Long agentId, Caller by) {
+    by.requireAdmin();
     User.requireStrongPassword(password, "password");
     Agent agent = null;
     if (agentId != null) {
@@ -65,6 +66,7 @@ public class Users {
   }
 
   public void delete(String username, Caller by) {
+    by.requireAdmin();
     if (by.name().equals(username)) {
       throw new Conflict("You cannot delete your own account.");
     }

@@ -23,6 +23,13 @@ public record Caller(String name, Set<Role> roles, Optional<Long> agentId)
     return is(Role.ADMIN);
   }
 
+  /** Administration (queues, agents, users, tokens) is for admins, whichever door it comes by. */
+  public void requireAdmin() {
+    if (!isAdmin()) {
+      throw new Forbidden("Only an administrator may do this.");
+    }
+  }
+
   /** Supervisors and admins see and control every callback. */
   public boolean seesEverything() {
     return is(Role.ADMIN) || is(Role.SUPERVISOR);
