@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The admin's "Agents" page: every agent with its zone, routing status and queues; create an agent;
@@ -37,8 +36,7 @@ import java.util.TreeSet;
 @ViewScoped
 public class AgentsPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final List<String> ZONES =
-      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+  private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Agents agents;
 

@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The agent's "Schedule a callback" page: the interactions it handles, and for the chosen one a
@@ -35,8 +34,7 @@ public class ScheduleCallbackPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
-  private static final List<String> ZONES =
-      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+  private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Callbacks callbacks;
 

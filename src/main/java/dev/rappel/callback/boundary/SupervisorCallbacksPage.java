@@ -37,7 +37,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -62,8 +61,7 @@ public class SupervisorCallbacksPage implements Serializable {
   private static final DateTimeFormatter SHOWN_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-  private static final List<String> ZONES =
-      List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+  private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Callbacks callbacks;
 

@@ -3,6 +3,7 @@ package dev.rappel.platform.entity;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** Parses customer and agent time zones, which the product accepts only as IANA region ids. */
@@ -14,6 +15,14 @@ public final class TimeZones {
    * ({@code +02:00}, {@code UTC+2}) are refused: they do not follow daylight saving time, so a
    * callback promised in one would ring an hour off for half the year.
    */
+  private static final List<String> IDS =
+      List.copyOf(new java.util.TreeSet<>(ZoneId.getAvailableZoneIds()));
+
+  /** Every IANA zone id, sorted: what the consoles offer in their searchable zone fields. */
+  public static List<String> ids() {
+    return IDS;
+  }
+
   public static Optional<ZoneId> parseOptional(String id, String field) {
     if (id == null || id.isBlank()) {
       return Optional.empty();
