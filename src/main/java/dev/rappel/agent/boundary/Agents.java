@@ -72,6 +72,28 @@ public class Agents {
     return em.createQuery("SELECT a FROM Agent a ORDER BY a.id", Agent.class).getResultList();
   }
 
+  /** An agent and the queues it belongs to. */
+  public record WithQueues(Agent agent, List<Queue> queues) {
+    public List<Long> queueIds() {
+      return queues.stream().map(Queue::id).toList();
+    }
+  }
+
+  /** Every agent with its queues, in two queries whatever the number of agents. */
+  public List<WithQueues> allWithQueues() {
+    java.util.Map<Long, List<Queue>> queuesByAgent = new java.util.HashMap<>();
+    em.createQuery("SELECT m.id, q FROM Queue q JOIN q.members m ORDER BY q.id", Object[].class)
+        .getResultList()
+        .forEach(
+            row ->
+                queuesByAgent
+                    .computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+                    .add((Queue) row[1]));
+    return all().stream()
+        .map(a -> new WithQueues(a, queuesByAgent.getOrDefault(a.id(), List.of())))
+        .toList();
+  }
+
   public List<Long> queueIdsOf(Agent agent) {
     return em.createQuery(
             "SELECT q.id FROM Queue q JOIN q.members m WHERE m = :agent ORDER BY q.id", Long.class)

@@ -11,7 +11,6 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.queue.boundary.Queues;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
@@ -22,7 +21,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +37,6 @@ public class AgentsPage implements Serializable {
   private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Agents agents;
-
-  @Inject Queues queues;
 
   @Inject Caller caller;
 
@@ -105,24 +101,18 @@ public class AgentsPage implements Serializable {
   }
 
   private void refresh() {
-    Map<Long, List<String>> queueNames = new HashMap<>();
-    for (Queue queue : queues.all()) {
-      queue
-          .members()
-          .forEach(
-              a -> queueNames.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(queue.name()));
-    }
     statuses.clear();
     rows =
-        agents.all().stream()
+        agents.allWithQueues().stream()
             .map(
-                a -> {
+                listed -> {
+                  Agent a = listed.agent();
                   statuses.put(a.id(), a.status().name());
                   return new Row(
                       a.id(),
                       a.name(),
                       a.timeZone().map(ZoneId::getId).orElse("server's zone"),
-                      String.join(", ", queueNames.getOrDefault(a.id(), List.of())));
+                      String.join(", ", listed.queues().stream().map(Queue::name).toList()));
                 })
             .toList();
   }

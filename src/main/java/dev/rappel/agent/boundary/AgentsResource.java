@@ -74,7 +74,7 @@ public class AgentsResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
   @Operation(summary = "All agents")
   public List<AgentView> all() {
-    return agents.all().stream().map(a -> AgentView.of(a, agents.queueIdsOf(a))).toList();
+    return agents.allWithQueues().stream().map(a -> AgentView.of(a.agent(), a.queueIds())).toList();
   }
 
   @GET

@@ -34,6 +34,8 @@ public class SimulatedDialer implements Dialer {
 
   @Inject Deliveries deliveries;
 
+  private volatile List<DialOutcome> plan;
+
   @Override
   public void dial(DialRequest request) {
     DialOutcome outcome = outcomeFor(request.attempt());
@@ -43,16 +45,24 @@ public class SimulatedDialer implements Dialer {
   }
 
   DialOutcome outcomeFor(int attempt) {
-    List<DialOutcome> plan =
-        Arrays.stream(outcomes.split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .map(DialOutcome::valueOf)
-            .toList();
+    List<DialOutcome> plan = plan();
     if (plan.isEmpty()) {
       return DialOutcome.ANSWERED;
     }
     return plan.get(Math.min(attempt, plan.size()) - 1);
+  }
+
+  /** The configured plan, read once. */
+  private List<DialOutcome> plan() {
+    if (plan == null) {
+      plan =
+          Arrays.stream(outcomes.split(","))
+              .map(String::trim)
+              .filter(s -> !s.isEmpty())
+              .map(DialOutcome::valueOf)
+              .toList();
+    }
+    return plan;
   }
 
   private void report(DialRequest request, DialOutcome outcome) {
