@@ -10,9 +10,9 @@ import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.callback.entity.IntegrationRequest;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
-import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.security.entity.Caller;
@@ -45,6 +45,8 @@ public class Callbacks {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject References references;
 
   @Inject CallbackSearch search;
 
@@ -468,18 +470,10 @@ public class Callbacks {
   }
 
   private Queue queue(long id, String field) {
-    Queue queue = em.find(Queue.class, id);
-    if (queue == null) {
-      throw new RuleViolation(field, "No queue has the id " + id + ".");
-    }
-    return queue;
+    return references.named(Queue.class, id, field);
   }
 
   private Agent agent(long id, String field) {
-    Agent agent = em.find(Agent.class, id);
-    if (agent == null) {
-      throw new RuleViolation(field, "No agent has the id " + id + ".");
-    }
-    return agent;
+    return references.named(Agent.class, id, field);
   }
 }

@@ -7,8 +7,8 @@ import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.EngineMetrics;
+import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.NotFound;
-import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -28,6 +28,8 @@ public class Deliveries {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject References references;
 
   @Inject DueCallbacks due;
 
@@ -84,12 +86,12 @@ public class Deliveries {
   }
 
   private Agent agent(long id, String field, boolean inPath) {
+    if (!inPath) {
+      return references.named(Agent.class, id, field);
+    }
     Agent agent = em.find(Agent.class, id);
     if (agent == null) {
-      if (inPath) {
-        throw new NotFound("agent", id);
-      }
-      throw new RuleViolation(field, "No agent has the id " + id + ".");
+      throw new NotFound("agent", id);
     }
     return agent;
   }

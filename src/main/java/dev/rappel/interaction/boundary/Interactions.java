@@ -4,6 +4,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.interaction.entity.MediaType;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
@@ -22,6 +23,8 @@ public class Interactions {
 
   @PersistenceContext EntityManager em;
 
+  @Inject References references;
+
   @Inject Clock clock;
 
   public Interaction record(
@@ -31,18 +34,12 @@ public class Interactions {
     if (queueId == null) {
       violations.add("queueId", "is required: the queue that received the interaction.");
     } else {
-      queue = em.find(Queue.class, queueId);
-      if (queue == null) {
-        violations.add("queueId", "No queue has the id " + queueId + ".");
-      }
+      queue = violations.check(() -> references.named(Queue.class, queueId, "queueId"));
     }
-    Agent agent = null;
-    if (agentId != null) {
-      agent = em.find(Agent.class, agentId);
-      if (agent == null) {
-        violations.add("agentId", "No agent has the id " + agentId + ".");
-      }
-    }
+    Agent agent =
+        agentId == null
+            ? null
+            : violations.check(() -> references.named(Agent.class, agentId, "agentId"));
     violations.throwIfAny();
     if (mediaType == null) {
       throw new RuleViolation("mediaType", "is required.");

@@ -2,9 +2,9 @@ package dev.rappel.security.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
-import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.control.Secrets;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
@@ -24,6 +24,8 @@ public class Users {
 
   @PersistenceContext EntityManager em;
 
+  @Inject References references;
+
   @Inject Clock clock;
 
   @Inject Secrets secrets;
@@ -33,13 +35,7 @@ public class Users {
   public User create(String username, String password, Set<Role> roles, Long agentId, Caller by) {
     by.requireAdmin();
     User.requireStrongPassword(password, "password");
-    Agent agent = null;
-    if (agentId != null) {
-      agent = em.find(Agent.class, agentId);
-      if (agent == null) {
-        throw new RuleViolation("agentId", "No agent has the id " + agentId + ".");
-      }
-    }
+    Agent agent = agentId == null ? null : references.named(Agent.class, agentId, "agentId");
     if (find(username).isPresent()) {
       throw new Conflict("A user named '" + username + "' already exists.");
     }
