@@ -9,7 +9,8 @@
 # Arguments go to Bench.java (java bench/Bench.java --help lists them).
 # Environment: BENCH_PORT (default: first free port from 18080), BENCH_HEAP (default 1g),
 # BENCH_REBUILD=1 to rebuild the WAR, BENCH_TIMEOUT seconds for the whole run (default 3000),
-# BENCH_KEEP=1 to keep the data folder and the server log.
+# BENCH_KEEP=1 to keep the data folder and the server log, BENCH_JAVA_OPTS extra JVM options for the
+# server (e.g. -Dderby.system.durability=test, to measure what the log flush costs).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -57,7 +58,8 @@ stop_server() {
 trap stop_server EXIT
 
 echo "Starting Payara Micro on port $PORT, data in $WORK/data ..."
-java "-Xmx$HEAP" "-Drappel.data.dir=$WORK/data" "-Drappel.admin.password=$ADMIN_PASSWORD" -jar "$ROOT/target/payara-micro.jar" \
+# shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
+java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} "-Drappel.data.dir=$WORK/data" "-Drappel.admin.password=$ADMIN_PASSWORD" -jar "$ROOT/target/payara-micro.jar" \
   --nocluster --port "$PORT" --contextroot / --deploy "$ROOT/target/rappel.war" >"$LOG" 2>&1 &
 SERVER_PID=$!
 
