@@ -13,6 +13,7 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,6 +51,9 @@ public class AgentDeskPage implements Serializable {
 
   @Inject Clock clock;
 
+  private transient Agent agent;
+  private transient FacesContext readFor;
+
   /** One callback as the agent sees it: the customer's number and local time first. */
   public record Row(
       long id,
@@ -73,8 +77,14 @@ public class AgentDeskPage implements Serializable {
     return caller.agentId().orElse(null);
   }
 
+  /** The agent as of this request: read once per request, again after an action changed it. */
   public Agent getAgent() {
-    return agents.find(caller.agentId().orElseThrow(), caller);
+    FacesContext request = FacesContext.getCurrentInstance();
+    if (agent == null || readFor != request) {
+      agent = agents.find(caller.agentId().orElseThrow(), caller);
+      readFor = request;
+    }
+    return agent;
   }
 
   public List<Row> getHeld() {
@@ -196,6 +206,7 @@ public class AgentDeskPage implements Serializable {
 
   /** Runs one use case; a refusal (the offer moved on meanwhile, say) becomes a message. */
   private void act(Supplier<?> useCase, String done) {
+    agent = null;
     try {
       useCase.get();
       PageMessages.info(done);
