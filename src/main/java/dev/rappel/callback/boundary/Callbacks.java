@@ -32,6 +32,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,10 +108,7 @@ public class Callbacks {
     if (followUpOf(callbackId).isPresent()) {
       throw new Conflict("Callback " + callbackId + " already has a follow-up.");
     }
-    Interaction followUp = original.followUpInteraction(clock);
-    followUp.requireHandledBy(caller);
-    em.persist(followUp);
-    return schedule(followUp, command, caller.name());
+    return schedule(newFollowUp(original, caller), command, caller.name());
   }
 
   /**
@@ -124,11 +123,17 @@ public class Callbacks {
       existing.get().requireHandledBy(caller);
       return existing.get().id();
     }
+    Interaction followUp = newFollowUp(original, caller);
+    em.flush();
+    return followUp.id();
+  }
+
+  /** The callback's call as an interaction, handled by the caller's agent, stored. */
+  private Interaction newFollowUp(Callback original, Caller caller) {
     Interaction followUp = original.followUpInteraction(clock);
     followUp.requireHandledBy(caller);
     em.persist(followUp);
-    em.flush();
-    return followUp.id();
+    return followUp;
   }
 
   private boolean hasCallback(Interaction interaction) {
@@ -159,17 +164,14 @@ public class Callbacks {
                 + " AND a.startedAt >= :since AND a.callback.state IN :states",
             Callback.class)
         .setParameter("agent", agent)
-        .setParameter("since", clock.instant().minus(java.time.Duration.ofHours(hours)))
+        .setParameter("since", clock.instant().minus(Duration.ofHours(hours)))
         .setParameter(
             "states",
-            java.util.EnumSet.of(
-                CallbackState.CONNECTED, CallbackState.COMPLETED, CallbackState.FAILED))
+            EnumSet.of(CallbackState.CONNECTED, CallbackState.COMPLETED, CallbackState.FAILED))
         .getResultStream()
         .filter(c -> c.currentAttempt().agent() != null)
         .filter(c -> caller.isAgent(c.currentAttempt().agent().id()))
-        .sorted(
-            java.util.Comparator.comparing((Callback c) -> c.currentAttempt().startedAt())
-                .reversed())
+        .sorted(Comparator.comparing((Callback c) -> c.currentAttempt().startedAt()).reversed())
         .limit(max)
         .map(c -> new RecentCall(c, followUpOf(c.id()).map(this::hasCallback).orElse(false)))
         .toList();

@@ -17,6 +17,7 @@ import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
+import dev.rappel.platform.entity.Violations;
 import dev.rappel.security.entity.Caller;
 import dev.rappel.security.entity.Forbidden;
 import jakarta.annotation.PostConstruct;
@@ -352,33 +353,25 @@ public class SupervisorCallbacksPage implements Serializable {
     if (edit == null) {
       return;
     }
-    List<FieldError> errors = new ArrayList<>();
-    ZoneId zone = null;
-    LocalTime time = null;
-    try {
-      zone = TimeZones.parseOptional(rescheduleZone, "timeZone").orElse(null);
-      if (zone == null) {
-        errors.add(new FieldError("timeZone", "Choose the time zone of the time you typed."));
-      }
-    } catch (RuleViolation v) {
-      errors.addAll(v.errors());
-    }
-    try {
-      time = Inputs.time(rescheduleTime, "time").orElse(null);
-      if (time == null) {
-        errors.add(new FieldError("time", "Enter a time as HH:mm."));
-      }
-    } catch (RuleViolation v) {
-      errors.addAll(v.errors());
-    }
+    Violations violations = new Violations();
+    ZoneId zone =
+        violations.check(
+            () ->
+                TimeZones.parseOptional(rescheduleZone, "timeZone")
+                    .orElseThrow(
+                        () ->
+                            new RuleViolation(
+                                "timeZone", "Choose the time zone of the time you typed.")));
+    LocalTime time =
+        violations.check(
+            () ->
+                Inputs.time(rescheduleTime, "time")
+                    .orElseThrow(() -> new RuleViolation("time", "Enter a time as HH:mm.")));
     if (rescheduleDate == null) {
-      errors.add(new FieldError("date", "Enter a date as YYYY-MM-DD."));
-    }
-    if (!errors.isEmpty()) {
-      showRescheduleErrors(errors);
-      return;
+      violations.add("date", "Enter a date as YYYY-MM-DD.");
     }
     try {
+      violations.throwIfAny();
       CallbackTime at = CallbackTime.atLocal(rescheduleDate.atTime(time), zone, "time");
       var command =
           new Callbacks.ChangeCommand(

@@ -83,8 +83,7 @@ public class CallbackSearch {
     return em.createQuery(count).getSingleResult();
   }
 
-  /** One page, without counting the whole result (for callers that counted already). */
-  public List<Callback> items(CallbackFilter filter, int page, int size) {
+  private List<Callback> items(CallbackFilter filter, int page, int size) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Callback> select = cb.createQuery(Callback.class);
     Root<Callback> root = select.from(Callback.class);

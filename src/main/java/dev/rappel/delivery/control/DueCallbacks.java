@@ -4,9 +4,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
-import dev.rappel.platform.control.DatabaseMigration;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -32,8 +30,6 @@ public class DueCallbacks {
           CallbackState.CONNECTED);
 
   @PersistenceContext EntityManager em;
-
-  @Inject DatabaseMigration database;
 
   public long countDue(Instant now) {
     return em.createQuery(
