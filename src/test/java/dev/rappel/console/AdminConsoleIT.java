@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -159,20 +160,27 @@ class AdminConsoleIT extends ConsoleTest {
     signIn("admin", Api.ADMIN_PASSWORD, "admin/queues.xhtml");
     clickInRow("queues:table", queueName, "edit");
     waitFor(By.id("membership:members")).click();
-    waitFor(By.id("membership:members_filter")).sendKeys(agentName);
-    String label = agentName + " (#" + agent + ")";
+    // the suffix alone is unique; the click waits until the filter has left only that agent, so
+    // the list does not move under it
+    waitFor(By.id("membership:members_filter")).sendKeys(suffix);
+    By shown =
+        By.cssSelector(
+            "#membership\\:members_panel li.ui-selectcheckboxmenu-item:not([style*='none'])");
+    until(d -> d.findElements(shown).size() == 1, "only " + agentName + " left by the filter");
+    WebElement item = browser.findElement(shown);
+    assertThat(item.getText()).isEqualTo(agentName + " (#" + agent + ")");
+    item.findElement(By.cssSelector("div.ui-chkbox-box")).click();
     until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[@id='membership:members_panel']//li[.//label[text()='"
-                        + label
-                        + "']]//div[contains(@class,'ui-chkbox-box')]")),
-            label)
-        .click();
+        d ->
+            item.findElement(By.cssSelector("div.ui-chkbox-box"))
+                .getAttribute("class")
+                .contains("ui-state-active"),
+        agentName + " ticked");
     browser.findElement(By.id("membership:saveMembers")).click();
     assertThat(messageOf("messages")).contains("1 agent");
-    assertThat(queue(queue).getJsonArray("memberIds").getJsonNumber(0).longValue())
-        .isEqualTo(agent);
+    assertThat(queue(queue).getJsonArray("memberIds"))
+        .extracting(v -> ((JsonNumber) v).longValue())
+        .containsExactly(agent);
   }
 
   @Test
