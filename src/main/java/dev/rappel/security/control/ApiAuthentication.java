@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Authenticates every request to {@code /api}: HTTP Basic for people and scripts, Bearer tokens for
@@ -25,6 +26,9 @@ import java.util.Base64;
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+  /** Request attribute: the groups of the caller this mechanism validated for the request. */
+  static final String VALIDATED_GROUPS = ApiAuthentication.class.getName() + ".groups";
 
   @Inject IdentityStoreHandler identityStores;
 
@@ -57,6 +61,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
               ? "The token is unknown or revoked."
               : "Wrong user name or password, or the account is locked for a while.");
     }
+    // the groups are known here; keeping them spares the per-role container checks later
+    request.setAttribute(VALIDATED_GROUPS, Set.copyOf(result.getCallerGroups()));
     return context.notifyContainerAboutLogin(result);
   }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -20,6 +21,8 @@ public class CallerProducer {
 
   @Inject SecurityContext security;
 
+  @Inject HttpServletRequest request;
+
   @PersistenceContext EntityManager em;
 
   /** Dependent (a record cannot be proxied): each request-scoped resource reads it once. */
@@ -30,9 +33,18 @@ public class CallerProducer {
       return new Caller("anonymous", Set.of(), Optional.empty());
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (Role role : Role.values()) {
-      if (security.isCallerInRole(role.name())) {
-        roles.add(role);
+    if (request.getAttribute(ApiAuthentication.VALIDATED_GROUPS) instanceof Set<?> groups) {
+      // an API request: its mechanism validated the credentials moments ago
+      for (Role role : Role.values()) {
+        if (groups.contains(role.name())) {
+          roles.add(role);
+        }
+      }
+    } else {
+      for (Role role : Role.values()) {
+        if (security.isCallerInRole(role.name())) {
+          roles.add(role);
+        }
       }
     }
     Optional<Long> agentId =
