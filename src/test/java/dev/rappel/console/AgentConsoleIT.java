@@ -255,6 +255,38 @@ class AgentConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void desk_lists_the_soonest_upcoming_callbacks_and_says_how_many_there_are_in_all() {
+    String username = "upcoming-" + UUID.randomUUID().toString().substring(0, 8);
+    long queue =
+        admin.post("/api/v1/queues", "{\"name\":\"Upcoming " + UUID.randomUUID() + "\"}").id();
+    long agent =
+        admin.post("/api/v1/agents", "{\"name\":\"Uma\",\"timeZone\":\"Europe/Paris\"}").id();
+    user(username, "AGENT", agent);
+    // 52 callbacks routed to this agent first, one a minute from tomorrow, created latest first
+    java.time.Instant first = java.time.Instant.now().plus(Duration.ofDays(1));
+    for (int i = 51; i >= 0; i--) {
+      assertThat(
+              admin
+                  .post(
+                      "/api/v1/callbacks",
+                      "{\"queueId\":%d,\"phoneNumber\":\"+331426853%02d\",\"scheduledAt\":\"%s\",\"preferredAgentId\":%d}"
+                          .formatted(queue, i, first.plus(Duration.ofMinutes(i)), agent))
+                  .status())
+          .isEqualTo(201);
+    }
+
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    signIn(username);
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+
+    assertThat(waitFor(By.id("desk:moreToCome")).getText())
+        .isEqualTo("The first 50 of 52, soonest first.");
+    assertThat(browser.findElements(By.cssSelector("[id='desk:mine'] tbody tr"))).hasSize(50);
+    assertThat(browser.findElement(By.cssSelector("[id='desk:mine'] tbody tr")).getText())
+        .contains("+33142685300");
+  }
+
+  @Test
   void every_console_page_fits_a_narrow_screen_without_sideways_scrolling() {
     browser.get(server.resolve("index.xhtml").toString());
     signIn("admin", "it-admin-password");

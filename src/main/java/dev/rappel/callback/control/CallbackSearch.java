@@ -31,9 +31,6 @@ import java.util.Map;
  */
 @Dependent
 public class CallbackSearch {
-  private static final List<CallbackState> WAITING_FOR_TIME =
-      List.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT);
-
   @PersistenceContext EntityManager em;
 
   /** One page of callbacks and the total that match. */
@@ -185,7 +182,7 @@ public class CallbackSearch {
             "SELECT COUNT(c) FROM Callback c WHERE c.state IN :waiting"
                 + " AND c.dueAt >= :from AND c.dueAt < :to",
             Long.class)
-        .setParameter("waiting", WAITING_FOR_TIME)
+        .setParameter("waiting", CallbackState.WAITING_FOR_TIME)
         .setParameter("from", from)
         .setParameter("to", to)
         .getSingleResult();
@@ -205,13 +202,12 @@ public class CallbackSearch {
         em.createNativeQuery(
                 "SELECT bucket, COUNT(*) FROM (SELECT (due_at - ?) / "
                     + hour
-                    + " AS bucket FROM callback WHERE state IN (?, ?) AND due_at >= ?"
-                    + " AND due_at < ?) due GROUP BY bucket")
+                    + " AS bucket FROM callback WHERE state IN ("
+                    + CallbackState.sqlLiterals(CallbackState.WAITING_FOR_TIME)
+                    + ") AND due_at >= ? AND due_at < ?) due GROUP BY bucket")
             .setParameter(1, from)
-            .setParameter(2, WAITING_FOR_TIME.get(0).name())
-            .setParameter(3, WAITING_FOR_TIME.get(1).name())
-            .setParameter(4, from)
-            .setParameter(5, from + hours * hour)
+            .setParameter(2, from)
+            .setParameter(3, from + hours * hour)
             .getResultList();
     for (Object[] row : rows) {
       int bucket = ((Number) row[0]).intValue();

@@ -422,13 +422,13 @@ public class Callback {
   /** Due: from now on it waits for an agent. Never before its instant. */
   public void markDue(Clock clock) {
     Instant now = clock.instant();
-    if (state != CallbackState.SCHEDULED && state != CallbackState.RETRY_WAIT) {
+    if (!state.isWaitingForItsTime()) {
       throw new Conflict("Callback " + id + " is " + state + ", not waiting for its time.");
     }
     if (now.isBefore(dueAt)) {
       throw new IllegalStateException("Callback " + id + " is not due before " + dueAt);
     }
-    state = CallbackState.QUEUED;
+    state = CallbackState.ON_DELIVERY;
     record(DELIVERED_EVENT, SYSTEM, clock, deliveryNote(dueAt, now));
   }
 

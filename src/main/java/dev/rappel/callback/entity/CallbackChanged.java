@@ -40,6 +40,34 @@ public record CallbackChanged(
   }
 
   /**
+   * The event of a delivery written in bulk without loading the callback: what {@link #of} gives
+   * for the history entry {@link Callback#markDue} records (nobody is assigned or released yet).
+   */
+  public static CallbackChanged delivered(
+      long callbackId,
+      int sequence,
+      Instant dueAt,
+      Instant at,
+      long queueId,
+      Long ownerAgentId,
+      Long preferredAgentId) {
+    return new CallbackChanged(
+        "cb-" + callbackId + "-" + sequence,
+        callbackId,
+        sequence,
+        at,
+        Callback.DELIVERED_EVENT,
+        Callback.SYSTEM,
+        Callback.deliveryNote(dueAt, at),
+        CallbackState.ON_DELIVERY.name(),
+        queueId,
+        null,
+        ownerAgentId,
+        preferredAgentId,
+        null);
+  }
+
+  /**
    * Whether an agent desktop of this agent cares: its offers (including one just taken from it),
    * its owned or preferred callbacks.
    */

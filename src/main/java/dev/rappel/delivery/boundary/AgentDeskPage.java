@@ -5,6 +5,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.boundary.Callbacks;
 import dev.rappel.callback.control.CallbackFilter;
+import dev.rappel.callback.control.CallbackSearch;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.boundary.PageMessages;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,7 +54,8 @@ public class AgentDeskPage implements Serializable {
 
   @Inject Clock clock;
 
-  private transient Agent agent;
+  // what this request has read: the page asks for each list several times while it renders
+  private transient Map<String, Object> read = new HashMap<>();
   private transient FacesContext readFor;
 
   /** One callback as the agent sees it: the customer's number and local time first. */
@@ -77,36 +81,66 @@ public class AgentDeskPage implements Serializable {
     return caller.agentId().orElse(null);
   }
 
-  /** The agent as of this request: read once per request, again after an action changed it. */
-  public Agent getAgent() {
+  /** Reads once per request (again after an action changed things). */
+  @SuppressWarnings("unchecked")
+  private <T> T once(String what, Supplier<T> reading) {
     FacesContext request = FacesContext.getCurrentInstance();
-    if (agent == null || readFor != request) {
-      agent = agents.find(caller.agentId().orElseThrow(), caller);
+    if (read == null || readFor != request) {
+      read = new HashMap<>();
       readFor = request;
     }
-    return agent;
+    // not computeIfAbsent: a reading may itself read the agent through this map
+    if (!read.containsKey(what)) {
+      T value = reading.get();
+      read.put(what, value);
+      return value;
+    }
+    return (T) read.get(what);
+  }
+
+  /** The agent as of this request. */
+  public Agent getAgent() {
+    return once("agent", () -> agents.find(caller.agentId().orElseThrow(), caller));
   }
 
   public List<Row> getHeld() {
-    return agentId()
-        .map(id -> deliveries.offersOf(id, caller).stream().map(this::row).toList())
-        .orElse(List.of());
+    return once(
+        "held",
+        () ->
+            agentId()
+                .map(id -> deliveries.offersOf(id, caller).stream().map(this::row).toList())
+                .orElse(List.of()));
   }
 
-  /** Its callbacks still to come: scheduled, queued or waiting for a retry. */
+  /** Its callbacks still to come: scheduled, queued or waiting for a retry, soonest first. */
   public List<Row> getMine() {
-    if (agentId().isEmpty()) {
-      return List.of();
-    }
-    CallbackFilter waiting =
-        new CallbackFilter(
-            EnumSet.of(CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT),
-            Optional.empty(),
-            agentId(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
-    return callbacks.list(waiting, 0, MINE_SHOWN, caller).items().stream().map(this::row).toList();
+    return upcoming().items().stream().map(this::row).toList();
+  }
+
+  /** How many are to come in all, when there are more than the page shows; otherwise 0. */
+  public long getMoreToCome() {
+    CallbackSearch.Page page = upcoming();
+    return page.total() > page.items().size() ? page.total() : 0;
+  }
+
+  private CallbackSearch.Page upcoming() {
+    return once(
+        "upcoming",
+        () -> {
+          if (agentId().isEmpty()) {
+            return new CallbackSearch.Page(List.of(), 0);
+          }
+          CallbackFilter waiting =
+              new CallbackFilter(
+                  EnumSet.of(
+                      CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT),
+                  Optional.empty(),
+                  agentId(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty());
+          return callbacks.list(waiting, 0, MINE_SHOWN, caller);
+        });
   }
 
   /** A call the agent made lately: where it schedules the follow-up the customer asked for. */
@@ -121,6 +155,10 @@ public class AgentDeskPage implements Serializable {
       implements Serializable {}
 
   public List<RecentCall> getRecent() {
+    return once("recent", this::recentCalls);
+  }
+
+  private List<RecentCall> recentCalls() {
     if (agentId().isEmpty()) {
       return List.of();
     }
@@ -206,7 +244,7 @@ public class AgentDeskPage implements Serializable {
 
   /** Runs one use case; a refusal (the offer moved on meanwhile, say) becomes a message. */
   private void act(Supplier<?> useCase, String done) {
-    agent = null;
+    read = null;
     try {
       useCase.get();
       PageMessages.info(done);

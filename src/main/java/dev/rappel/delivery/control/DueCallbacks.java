@@ -35,7 +35,7 @@ public class DueCallbacks {
     return em.createQuery(
             "SELECT COUNT(c) FROM Callback c WHERE c.state IN :states AND c.dueAt <= :now",
             Long.class)
-        .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+        .setParameter("states", CallbackState.WAITING_FOR_TIME)
         .setParameter("now", now)
         .getSingleResult();
   }
@@ -45,7 +45,7 @@ public class DueCallbacks {
     Instant next =
         em.createQuery(
                 "SELECT MIN(c.dueAt) FROM Callback c WHERE c.state IN :states", Instant.class)
-            .setParameter("states", EnumSet.of(CallbackState.SCHEDULED, CallbackState.RETRY_WAIT))
+            .setParameter("states", CallbackState.WAITING_FOR_TIME)
             .getSingleResult();
     return Optional.ofNullable(next);
   }

@@ -102,6 +102,30 @@ class CallbackDeliveryTest {
   }
 
   @Test
+  void the_bulk_delivery_event_is_the_event_of_the_entry_mark_due_records() {
+    Agent owner = available(9, clock);
+    Queue owning = owningQueue(4, 24, true);
+    Callback callback = ownedBy(owner, owning, clock);
+    set(callback, "preferredAgent", agent8);
+    clock.set(DUE.plusMillis(40));
+
+    callback.markDue(clock);
+
+    // the bulk path writes the row from the callback's columns alone, without loading it
+    HistoryEntry entry = last(callback);
+    assertThat(
+            CallbackChanged.delivered(
+                callback.id(),
+                entry.sequence(),
+                DUE,
+                clock.instant(),
+                owning.id(),
+                owner.id(),
+                agent8.id()))
+        .isEqualTo(CallbackChanged.of(entry));
+  }
+
+  @Test
   void a_canceled_callback_cannot_be_marked_due() {
     Callback callback = scheduled(agentFirst, clock);
     callback.cancel(clock, SUPERVISOR);
