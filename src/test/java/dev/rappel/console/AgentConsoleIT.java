@@ -269,8 +269,8 @@ class AgentConsoleIT extends ConsoleTest {
               admin
                   .post(
                       "/api/v1/callbacks",
-                      "{\"queueId\":%d,\"phoneNumber\":\"+331426853%02d\",\"scheduledAt\":\"%s\",\"preferredAgentId\":%d}"
-                          .formatted(queue, i, first.plus(Duration.ofMinutes(i)), agent))
+                      "{\"queueId\":%d,\"phoneNumber\":\"+331426853%02d\",\"customerName\":\"Customer %d\",\"scheduledAt\":\"%s\",\"preferredAgentId\":%d}"
+                          .formatted(queue, i, i, first.plus(Duration.ofMinutes(i)), agent))
                   .status())
           .isEqualTo(201);
     }

@@ -48,7 +48,10 @@ public record CallbackFilter(
     return Optional.of(digits.startsWith("+") ? digits : "+" + digits);
   }
 
-  /** Narrowed to the callbacks an agent scheduled or owns. */
+  /**
+   * Narrowed to the callbacks an agent may see: those it scheduled, owns, is preferred for (they
+   * will be offered to it first) or holds now.
+   */
   public CallbackFilter onlyOfAgent(long agent) {
     return new CallbackFilter(
         states, queueId, agentId, from, to, phoneNumber, Optional.of(agent), createdBy);

@@ -249,7 +249,9 @@ public class CallbackSearch {
                 where.add(
                     cb.or(
                         cb.equal(root.join("owner", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id))));
+                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id),
+                        cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), id),
+                        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), id))));
     filter.createdBy().ifPresent(creator -> where.add(cb.equal(root.get("createdBy"), creator)));
     return where.toArray(Predicate[]::new);
   }

@@ -715,6 +715,7 @@ public class Callback {
   public void requireVisibleTo(Caller caller) {
     if (caller.seesEverything()
         || isAgentsOwn(caller)
+        || (preferredAgent != null && caller.isAgent(preferredAgent.id()))
         || (assignedAgent != null && caller.isAgent(assignedAgent.id()))
         || dialledBy(caller)
         || (caller.is(Role.INTEGRATION) && caller.name().equals(createdBy))) {

@@ -31,8 +31,9 @@ import java.util.function.Supplier;
 
 /**
  * The agent's desk: its routing status, the callback offered to it or in its hands (accept,
- * decline, wrap up) and the callbacks it scheduled or owns. The page reloads its lists when the
- * server pushes a change of one of this agent's callbacks ({@link AgentDeskPush}).
+ * decline, wrap up) and the callbacks still to come that it scheduled, owns or is preferred for.
+ * The page reloads its lists when the server pushes a change of one of this agent's callbacks
+ * ({@link AgentDeskPush}).
  */
 @Named("desk")
 @ViewScoped

@@ -405,6 +405,23 @@ class CallbackDeliveryTest {
   }
 
   @Test
+  void the_agent_a_callback_is_routed_to_first_sees_it_before_it_is_offered() {
+    Callback callback = scheduled(agentFirst, clock);
+    set(callback, "preferredAgent", agent8);
+
+    callback.requireVisibleTo(agentCaller(8));
+    assertThatThrownBy(() -> callback.requireVisibleTo(agentCaller(7)))
+        .isInstanceOf(Forbidden.class);
+  }
+
+  private static dev.rappel.security.entity.Caller agentCaller(long id) {
+    return new dev.rappel.security.entity.Caller(
+        "agent:" + id,
+        java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
+        java.util.Optional.of(id));
+  }
+
+  @Test
   void another_agent_cannot_decline_an_offer() {
     Callback callback = offeredTo7();
 
