@@ -6,6 +6,7 @@ import static dev.rappel.platform.boundary.PageMessages.info;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
@@ -32,8 +33,7 @@ import java.util.List;
 @ViewScoped
 public class ScheduleCallbackPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
+  private static final DateTimeFormatter SHOWN = PageTimes.SPOKEN;
   private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Callbacks callbacks;

@@ -12,6 +12,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
@@ -58,7 +59,7 @@ import org.primefaces.model.charts.bar.BarChartOptions;
 @ViewScoped
 public class SupervisorCallbacksPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter SHOWN = PageTimes.LISTED;
   private static final DateTimeFormatter SHOWN_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");

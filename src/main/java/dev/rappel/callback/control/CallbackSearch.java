@@ -225,16 +225,7 @@ public class CallbackSearch {
       where.add(root.get("state").in(filter.states()));
     }
     filter.queueId().ifPresent(id -> where.add(cb.equal(root.get("queue").get("id"), id)));
-    filter
-        .agentId()
-        .ifPresent(
-            id ->
-                where.add(
-                    cb.or(
-                        cb.equal(root.join("owner", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), id))));
+    filter.agentId().ifPresent(id -> where.add(involving(cb, root, id)));
     filter
         .from()
         .ifPresent(from -> where.add(cb.greaterThanOrEqualTo(root.get("scheduledAt"), from)));
@@ -242,17 +233,20 @@ public class CallbackSearch {
     filter
         .phoneNumber()
         .ifPresent(number -> where.add(cb.like(root.get("phoneNumber"), number + "%")));
-    filter
-        .ofAgent()
-        .ifPresent(
-            id ->
-                where.add(
-                    cb.or(
-                        cb.equal(root.join("owner", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), id),
-                        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), id))));
+    filter.ofAgent().ifPresent(id -> where.add(involving(cb, root, id)));
     filter.createdBy().ifPresent(creator -> where.add(cb.equal(root.get("createdBy"), creator)));
     return where.toArray(Predicate[]::new);
+  }
+
+  /**
+   * Callbacks an agent scheduled, owns, is preferred for or holds now: what the supervisor's agent
+   * filter finds, and what an agent may list.
+   */
+  private static Predicate involving(CriteriaBuilder cb, Root<Callback> root, long agentId) {
+    return cb.or(
+        cb.equal(root.join("owner", JoinType.LEFT).get("id"), agentId),
+        cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), agentId),
+        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), agentId),
+        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), agentId));
   }
 }

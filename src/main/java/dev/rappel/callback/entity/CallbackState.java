@@ -30,6 +30,10 @@ public enum CallbackState {
   public static final Set<CallbackState> WAITING_FOR_TIME =
       Collections.unmodifiableSet(EnumSet.of(SCHEDULED, RETRY_WAIT));
 
+  /** Not yet in an agent's hands: its time, queue and owner may still change. */
+  public static final Set<CallbackState> WAITING =
+      Collections.unmodifiableSet(EnumSet.of(SCHEDULED, QUEUED, RETRY_WAIT));
+
   /** Where a callback goes when its instant comes: its queue's line. */
   public static final CallbackState ON_DELIVERY = QUEUED;
 
@@ -46,8 +50,7 @@ public enum CallbackState {
     return this == COMPLETED || this == CANCELED || this == EXPIRED || this == FAILED;
   }
 
-  /** Not yet in an agent's hands: its time, queue and owner may still change. */
   public boolean isWaiting() {
-    return this == SCHEDULED || this == QUEUED || this == RETRY_WAIT;
+    return WAITING.contains(this);
   }
 }

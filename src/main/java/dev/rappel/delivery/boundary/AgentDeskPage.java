@@ -9,6 +9,7 @@ import dev.rappel.callback.control.CallbackSearch;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.boundary.PageMessages;
+import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
@@ -22,7 +23,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,7 @@ import java.util.function.Supplier;
 @ViewScoped
 public class AgentDeskPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm");
+  private static final DateTimeFormatter SHOWN = PageTimes.SPOKEN;
   private static final int MINE_SHOWN = 50;
   private static final int RECENT_HOURS = 12;
   private static final int RECENT_SHOWN = 10;
@@ -133,8 +132,7 @@ public class AgentDeskPage implements Serializable {
           }
           CallbackFilter waiting =
               new CallbackFilter(
-                  EnumSet.of(
-                      CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT),
+                  CallbackState.WAITING,
                   Optional.empty(),
                   agentId(),
                   Optional.empty(),

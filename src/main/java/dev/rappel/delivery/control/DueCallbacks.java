@@ -57,9 +57,7 @@ public class DueCallbacks {
                 + " AND c.state IN :states ORDER BY c.ownershipExpiresAt",
             Callback.class)
         .setParameter("now", now)
-        .setParameter(
-            "states",
-            EnumSet.of(CallbackState.SCHEDULED, CallbackState.QUEUED, CallbackState.RETRY_WAIT))
+        .setParameter("states", CallbackState.WAITING)
         .setMaxResults(limit)
         .getResultList();
   }

@@ -34,6 +34,15 @@ import java.util.List;
 @Dependent
 public class DueDelivery {
 
+  /** The delivery of one row, if it is still as it was read. */
+  private static final String MARK_QUEUED =
+      "UPDATE callback SET state = '"
+          + CallbackState.ON_DELIVERY.name()
+          + "', history_count = history_count + 1, version = version + 1"
+          + " WHERE id = ? AND version = ? AND state IN ("
+          + CallbackState.sqlLiterals(CallbackState.WAITING_FOR_TIME)
+          + ")";
+
   @PersistenceContext EntityManager em;
 
   @Inject DatabaseMigration database;
@@ -122,14 +131,7 @@ public class DueDelivery {
 
   /** The rows still as they were read; the others changed meanwhile and are left alone. */
   private static List<Due> markQueued(Connection connection, List<Due> due) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE callback SET state = '"
-                + CallbackState.ON_DELIVERY.name()
-                + "', history_count = history_count + 1, version = version + 1"
-                + " WHERE id = ? AND version = ? AND state IN ("
-                + CallbackState.sqlLiterals(CallbackState.WAITING_FOR_TIME)
-                + ")")) {
+    try (PreparedStatement update = connection.prepareStatement(MARK_QUEUED)) {
       for (Due row : due) {
         update.setLong(1, row.id());
         update.setLong(2, row.version());

@@ -6,6 +6,7 @@ import static dev.rappel.platform.boundary.PageMessages.info;
 import dev.rappel.agent.boundary.Agents;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 @ViewScoped
 public class UsersPage implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter SHOWN = PageTimes.LISTED;
 
   @Inject Users users;
 
