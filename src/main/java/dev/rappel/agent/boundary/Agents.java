@@ -1,13 +1,14 @@
 package dev.rappel.agent.boundary;
 
+import dev.rappel.agent.control.QueueMemberships;
+import dev.rappel.agent.control.QueueMemberships.QueueRef;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.AgentStatusChanged;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
-import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** Use cases of agents; each method is one transaction. */
 @Stateless
@@ -26,6 +28,8 @@ public class Agents {
   @Inject Clock clock;
 
   @Inject Audit audit;
+
+  @Inject QueueMemberships memberships;
 
   @Inject Event<AgentStatusChanged> statusChanges;
 
@@ -73,39 +77,21 @@ public class Agents {
   }
 
   /** An agent and the queues it belongs to. */
-  public record WithQueues(Agent agent, List<Queue> queues) {
+  public record WithQueues(Agent agent, List<QueueRef> queues) {
     public List<Long> queueIds() {
-      return queues.stream().map(Queue::id).toList();
+      return queues.stream().map(QueueRef::id).toList();
     }
   }
 
   /** Every agent with its queues, in two queries whatever the number of agents. */
   public List<WithQueues> allWithQueues() {
-    java.util.Map<Long, List<Queue>> queuesByAgent = new java.util.HashMap<>();
-    em.createQuery("SELECT m.id, q FROM Queue q JOIN q.members m ORDER BY q.id", Object[].class)
-        .getResultList()
-        .forEach(
-            row ->
-                queuesByAgent
-                    .computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
-                    .add((Queue) row[1]));
+    Map<Long, List<QueueRef>> queuesByAgent = memberships.queuesByAgent();
     return all().stream()
         .map(a -> new WithQueues(a, queuesByAgent.getOrDefault(a.id(), List.of())))
         .toList();
   }
 
   public List<Long> queueIdsOf(Agent agent) {
-    return em.createQuery(
-            "SELECT q.id FROM Queue q JOIN q.members m WHERE m = :agent ORDER BY q.id", Long.class)
-        .setParameter("agent", agent)
-        .getResultList();
-  }
-
-  /** The queues an agent belongs to. */
-  public List<Queue> queuesOf(Agent agent) {
-    return em.createQuery(
-            "SELECT q FROM Queue q JOIN q.members m WHERE m = :agent ORDER BY q.id", Queue.class)
-        .setParameter("agent", agent)
-        .getResultList();
+    return memberships.queuesOf(agent.id()).stream().map(QueueRef::id).toList();
   }
 }

@@ -3,17 +3,17 @@ package dev.rappel.agent.boundary;
 import static dev.rappel.platform.boundary.PageMessages.error;
 import static dev.rappel.platform.boundary.PageMessages.info;
 
+import dev.rappel.agent.control.QueueMemberships.QueueRef;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -112,7 +112,7 @@ public class AgentsPage implements Serializable {
                       a.id(),
                       a.name(),
                       a.timeZone().map(ZoneId::getId).orElse("server's zone"),
-                      String.join(", ", listed.queues().stream().map(Queue::name).toList()));
+                      String.join(", ", listed.queues().stream().map(QueueRef::name).toList()));
                 })
             .toList();
   }

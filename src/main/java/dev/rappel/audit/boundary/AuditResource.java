@@ -2,7 +2,7 @@ package dev.rappel.audit.boundary;
 
 import dev.rappel.audit.control.Audit;
 import dev.rappel.platform.boundary.Inputs;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

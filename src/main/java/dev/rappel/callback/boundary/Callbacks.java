@@ -1,23 +1,21 @@
 package dev.rappel.callback.boundary;
 
 import dev.rappel.agent.entity.Agent;
-import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.control.CallbackSearch;
 import dev.rappel.callback.entity.AgentScheduleRequest;
 import dev.rappel.callback.entity.Callback;
-import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.callback.entity.IntegrationRequest;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.control.References;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
-import dev.rappel.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,15 +24,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -136,45 +129,11 @@ public class Callbacks {
     return followUp;
   }
 
-  private boolean hasCallback(Interaction interaction) {
-    return em.createNamedQuery(Callback.COUNT_FOR_INTERACTION, Long.class)
-            .setParameter("interaction", interaction)
-            .getSingleResult()
-        > 0;
-  }
-
   private Optional<Interaction> followUpOf(long callbackId) {
     return em.createNamedQuery(Interaction.FOLLOWING, Interaction.class)
         .setParameter("callbackId", callbackId)
         .getResultStream()
         .findFirst();
-  }
-
-  /** A call an agent made lately, and whether its follow-up is scheduled. */
-  public record RecentCall(Callback callback, boolean followUpScheduled) {}
-
-  /**
-   * The callbacks an agent dialled in the last {@code hours} hours that have ended or are on the
-   * line, newest first: where the agent schedules a follow-up.
-   */
-  public List<RecentCall> recentCallsOf(Caller caller, int hours, int max) {
-    long agent = caller.actingAgent(null);
-    return em.createQuery(
-            "SELECT DISTINCT a.callback FROM Attempt a WHERE a.agent.id = :agent"
-                + " AND a.startedAt >= :since AND a.callback.state IN :states",
-            Callback.class)
-        .setParameter("agent", agent)
-        .setParameter("since", clock.instant().minus(Duration.ofHours(hours)))
-        .setParameter(
-            "states",
-            EnumSet.of(CallbackState.CONNECTED, CallbackState.COMPLETED, CallbackState.FAILED))
-        .getResultStream()
-        .filter(c -> c.currentAttempt().agent() != null)
-        .filter(c -> caller.isAgent(c.currentAttempt().agent().id()))
-        .sorted(Comparator.comparing((Callback c) -> c.currentAttempt().startedAt()).reversed())
-        .limit(max)
-        .map(c -> new RecentCall(c, followUpOf(c.id()).map(this::hasCallback).orElse(false)))
-        .toList();
   }
 
   private Callback schedule(Interaction interaction, ScheduleCommand command, String actor) {
@@ -195,110 +154,6 @@ public class Callbacks {
     Callback callback = Callback.fromInteraction(interaction, request, clock, actor);
     persist(callback);
     return callback;
-  }
-
-  /** One line of an agent's interactions, with the callback it already has. */
-  public record AgentInteraction(
-      long id, String mediaType, String ani, String queueName, Instant createdAt, Long callbackId)
-      implements java.io.Serializable {}
-
-  /** The interactions an agent handles, newest first (all recent ones for an admin). */
-  public List<AgentInteraction> interactionsOf(Caller caller) {
-    String jpql =
-        "SELECT i, c.id FROM Interaction i LEFT JOIN Callback c ON c.interaction = i"
-            + (caller.agentId().isPresent() ? " WHERE i.agent.id = :agent" : "")
-            + " ORDER BY i.createdAt DESC, i.id DESC";
-    var query = em.createQuery(jpql, Object[].class).setMaxResults(50);
-    caller.agentId().ifPresent(agent -> query.setParameter("agent", agent));
-    return query.getResultList().stream()
-        .map(
-            row -> {
-              Interaction i = (Interaction) row[0];
-              return new AgentInteraction(
-                  i.id(),
-                  i.mediaType().name(),
-                  i.ani().map(PhoneNumber::e164).orElse(""),
-                  i.queue().name(),
-                  i.createdAt(),
-                  (Long) row[1]);
-            })
-        .toList();
-  }
-
-  /**
-   * What the schedule form of an interaction starts from: the product's defaults and the policy.
-   */
-  public record ScheduleForm(
-      long interactionId,
-      String mediaType,
-      String ani,
-      long queueId,
-      String queueName,
-      boolean queueSelection,
-      boolean ownedCallbacks,
-      String agentZone,
-      LocalDate today,
-      LocalDate lastDay,
-      LocalDate lastOwnedDay,
-      LocalDate date,
-      LocalTime time,
-      String existingCallback)
-      implements java.io.Serializable {
-
-    public boolean hasCallback() {
-      return existingCallback != null;
-    }
-  }
-
-  public ScheduleForm scheduleForm(long interactionId, Caller caller) {
-    Interaction interaction = em.find(Interaction.class, interactionId);
-    if (interaction == null) {
-      throw new NotFound("interaction", interactionId);
-    }
-    interaction.requireHandledBy(caller);
-    ZoneId zone = interaction.agent().map(a -> a.workingZone(clock)).orElse(clock.getZone());
-    CallbackTime defaults =
-        CallbackTime.fromAgentInput(Optional.empty(), Optional.empty(), zone, clock);
-    var local = defaults.instant().atZone(zone);
-    Queue queue = interaction.queue();
-    Optional<Callback> existing =
-        em.createNamedQuery(Callback.FOR_INTERACTION, Callback.class)
-            .setParameter("interaction", interaction)
-            .getResultStream()
-            .findFirst();
-    return new ScheduleForm(
-        interaction.id(),
-        interaction.mediaType().name(),
-        interaction.ani().map(PhoneNumber::e164).orElse(""),
-        queue.id(),
-        queue.name(),
-        queue.settings().allowsAgentQueueSelection(),
-        queue.settings().ownedCallbacks().isEnabled(),
-        zone.getId(),
-        LocalDate.now(clock.withZone(zone)),
-        CallbackTime.latestFrom(clock.instant(), zone).toLocalDate(),
-        queue
-            .settings()
-            .ownedCallbacks()
-            .latestSchedule(clock.instant())
-            .atZone(zone)
-            .toLocalDate(),
-        local.toLocalDate(),
-        local.toLocalTime(),
-        existing
-            .map(
-                c ->
-                    "A callback is already scheduled for this interaction ("
-                        + c.time().describe()
-                        + ", "
-                        + c.state()
-                        + "): only one callback per interaction.")
-            .orElse(null));
-  }
-
-  /** The queues an agent may send a callback to, when its queue's policy lets it choose. */
-  public List<Queue> queues() {
-    return em.createNamedQuery(Queue.ALL, Queue.class).getResultList();
   }
 
   public Callback createFromIntegration(CreateCommand command, Caller caller) {
@@ -331,7 +186,7 @@ public class Callbacks {
 
   public Callback find(long id, Caller caller) {
     Callback callback = find(id);
-    callback.requireVisibleTo(caller);
+    CallbackAccess.of(caller).requirePermits(callback);
     return callback;
   }
 
@@ -341,58 +196,6 @@ public class Callbacks {
       throw new NotFound("callback", id);
     }
     return callback;
-  }
-
-  /**
-   * Supervisors and admins list every callback; agents their own; integrations what they created.
-   */
-  public CallbackSearch.Page list(CallbackFilter filter, int page, int size, Caller caller) {
-    return search.find(visibleTo(filter, caller), page, size);
-  }
-
-  /** How many callbacks of the list the caller may see. */
-  public long count(CallbackFilter filter, Caller caller) {
-    return search.count(visibleTo(filter, caller));
-  }
-
-  /** The lines of the list from {@code first} on, in the order asked, for a view that counted. */
-  public List<CallbackSearch.Line> lines(
-      CallbackFilter filter, CallbackSearch.Sort sort, int first, int size, Caller caller) {
-    return search.lines(visibleTo(filter, caller), sort, first, size);
-  }
-
-  /**
-   * The supervisor's overview: callbacks in each state, those due in the next hour, and those due
-   * in each of the next 24 hours, the first hour starting at the top of the current hour in {@code
-   * zone}.
-   */
-  public record Summary(
-      Map<CallbackState, Long> byState, long dueNextHour, Instant firstHour, long[] perHour) {}
-
-  public Summary summary(ZoneId zone, Caller caller) {
-    if (!caller.seesEverything()) {
-      throw new Forbidden("Only supervisors and admins see the overview of every callback.");
-    }
-    Instant now = clock.instant();
-    Instant firstHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
-    return new Summary(
-        search.countsByState(),
-        search.dueBetween(now, now.plus(Duration.ofHours(1))),
-        firstHour,
-        search.duePerHour(firstHour, 24));
-  }
-
-  private static CallbackFilter visibleTo(CallbackFilter filter, Caller caller) {
-    if (caller.seesEverything()) {
-      return filter;
-    }
-    if (caller.agentId().isPresent()) {
-      return filter.onlyOfAgent(caller.agentId().get());
-    }
-    if (caller.is(Role.INTEGRATION)) {
-      return filter.onlyCreatedBy(caller.name());
-    }
-    throw new Forbidden("Your role does not allow listing callbacks.");
   }
 
   /**

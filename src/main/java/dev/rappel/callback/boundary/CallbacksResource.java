@@ -3,15 +3,13 @@ package dev.rappel.callback.boundary;
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
-import dev.rappel.callback.entity.DialOutcome;
-import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,7 +56,7 @@ public class CallbacksResource {
 
   @Inject Callbacks callbacks;
 
-  @Inject Deliveries deliveries;
+  @Inject CallbackLists lists;
 
   @Inject PhoneNumbers phoneNumbers;
 
@@ -143,7 +141,7 @@ public class CallbacksResource {
             () -> Inputs.intInRange(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size"));
     violations.throwIfAny();
     var filter = new CallbackFilter(states, queue, agent, fromAt, toAt, number);
-    var result = callbacks.list(filter, pageNumber, pageSize, caller);
+    var result = lists.list(filter, pageNumber, pageSize, caller);
     return new CallbackPage(
         result.items().stream().map(c -> CallbackView.summary(c, clock)).toList(),
         result.total(),
@@ -187,61 +185,6 @@ public class CallbacksResource {
   @APIResponse(responseCode = "409", description = "The callback is already finished")
   public CallbackView cancel(@PathParam("id") long id) {
     return CallbackView.of(callbacks.cancel(id, caller), clock);
-  }
-
-  /** Body of accept, decline and complete: the agent acting. */
-  public static class AgentAction {
-    public Long agentId;
-  }
-
-  /** Body of a dial outcome report. */
-  public static class OutcomeInput {
-    public String outcome;
-  }
-
-  @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
-  @Path("{id}/accept")
-  @Operation(summary = "The offered agent accepts (agent first): the system dials the customer")
-  @APIResponse(responseCode = "409", description = "Not offered to this agent now")
-  public CallbackView accept(
-      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.accept(id, body.agentId, caller), clock);
-  }
-
-  @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
-  @Path("{id}/decline")
-  @Operation(summary = "The offered agent declines: the callback goes to the next free agent")
-  @APIResponse(responseCode = "409", description = "Not offered to this agent now")
-  public CallbackView decline(
-      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.decline(id, body.agentId, caller), clock);
-  }
-
-  @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
-  @Path("{id}/attempts/{number}/outcome")
-  @Operation(
-      summary = "The telephony platform reports how a dial ended",
-      description = "outcome: ANSWERED, NO_ANSWER, BUSY, MACHINE or FAILED")
-  @APIResponse(responseCode = "409", description = "That attempt is not in progress")
-  public CallbackView outcome(
-      @PathParam("id") long id,
-      @PathParam("number") int number,
-      @NotNull(message = "A JSON body is required.") OutcomeInput body) {
-    DialOutcome outcome = Inputs.requiredEnum(body.outcome, DialOutcome.class, "outcome");
-    return CallbackView.of(deliveries.recordOutcome(id, number, outcome, caller.name()), clock);
-  }
-
-  @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
-  @Path("{id}/complete")
-  @Operation(summary = "The connected agent has wrapped up the callback")
-  @APIResponse(responseCode = "409", description = "Not connected to this agent")
-  public CallbackView complete(
-      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.complete(id, body.agentId, caller), clock);
   }
 
   @POST

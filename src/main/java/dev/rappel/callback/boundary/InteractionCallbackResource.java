@@ -2,8 +2,8 @@ package dev.rappel.callback.boundary;
 
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.phone.control.PhoneNumbers;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -7,14 +7,14 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.platform.boundary.PageTimes;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,12 +38,14 @@ public class ScheduleCallbackPage implements Serializable {
 
   @Inject Callbacks callbacks;
 
+  @Inject ScheduleForms forms;
+
   @Inject PhoneNumbers phoneNumbers;
 
   @Inject Caller caller;
 
   private Long interactionId;
-  private Callbacks.ScheduleForm form;
+  private ScheduleForms.ScheduleForm form;
   private LocalDate date;
   private String time;
   private String timeZone;
@@ -59,7 +61,7 @@ public class ScheduleCallbackPage implements Serializable {
       return;
     }
     try {
-      form = callbacks.scheduleForm(interactionId, caller);
+      form = forms.scheduleForm(interactionId, caller);
       date = form.date();
       time = form.time().toString();
       phoneNumber = form.ani();
@@ -83,7 +85,7 @@ public class ScheduleCallbackPage implements Serializable {
     try {
       Callback callback =
           callbacks.scheduleFromInteraction(interactionId, in.toCommand(phoneNumbers), caller);
-      form = callbacks.scheduleForm(interactionId, caller);
+      form = forms.scheduleForm(interactionId, caller);
       info("Callback scheduled for " + callback.time().describe() + ".");
     } catch (RuleViolation violation) {
       for (FieldError error : violation.errors()) {
@@ -145,12 +147,12 @@ public class ScheduleCallbackPage implements Serializable {
     return form == null ? null : form.today();
   }
 
-  public List<Callbacks.AgentInteraction> getInteractions() {
-    return callbacks.interactionsOf(caller);
+  public List<ScheduleForms.AgentInteraction> getInteractions() {
+    return forms.interactionsOf(caller);
   }
 
   public List<Queue> getQueues() {
-    return form != null && form.queueSelection() ? callbacks.queues() : List.of();
+    return form != null && form.queueSelection() ? forms.queues() : List.of();
   }
 
   public List<String> getZones() {
@@ -158,14 +160,24 @@ public class ScheduleCallbackPage implements Serializable {
   }
 
   public boolean isScheduled() {
-    return form != null && form.hasCallback();
+    return form != null && form.existingCallback().isPresent();
   }
 
   public String getScheduledText() {
-    return isScheduled() ? form.existingCallback() : "";
+    return form == null
+        ? ""
+        : form.existingCallback()
+            .map(
+                c ->
+                    "A callback is already scheduled for this interaction ("
+                        + c.time()
+                        + ", "
+                        + c.state()
+                        + "): only one callback per interaction.")
+            .orElse("");
   }
 
-  public Callbacks.ScheduleForm getForm() {
+  public ScheduleForms.ScheduleForm getForm() {
     return form;
   }
 

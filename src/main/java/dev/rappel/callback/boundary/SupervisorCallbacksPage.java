@@ -13,14 +13,14 @@ import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.boundary.PageTimes;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -66,6 +66,10 @@ public class SupervisorCallbacksPage implements Serializable {
   private static final List<String> ZONES = TimeZones.ids();
 
   @Inject Callbacks callbacks;
+
+  @Inject CallbackLists lists;
+
+  @Inject ScheduleForms forms;
 
   @Inject Agents agents;
 
@@ -154,14 +158,14 @@ public class SupervisorCallbacksPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-          return (int) callbacks.count(filter, caller);
+          return (int) lists.count(filter, caller);
         }
 
         @Override
         public List<Row> load(
             int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
           // the table asked count() first: only the page is read here, in the database's order
-          return callbacks.lines(filter, sort(sort), first, pageSize, caller).stream()
+          return lists.lines(filter, sort(sort), first, pageSize, caller).stream()
               .map(SupervisorCallbacksPage.this::row)
               .toList();
         }
@@ -174,7 +178,7 @@ public class SupervisorCallbacksPage implements Serializable {
 
   @PostConstruct
   void init() {
-    queues = callbacks.queues().stream().map(q -> new Option(q.id(), q.name())).toList();
+    queues = forms.queues().stream().map(q -> new Option(q.id(), q.name())).toList();
     agentOptions = agents.all().stream().map(a -> new Option(a.id(), a.name())).toList();
     refreshOverview();
   }
@@ -261,7 +265,7 @@ public class SupervisorCallbacksPage implements Serializable {
 
   private void refreshOverview() {
     ZoneId zone = clock.getZone();
-    Callbacks.Summary summary = callbacks.summary(zone, caller);
+    CallbackLists.Summary summary = lists.summary(zone, caller);
     List<StateCount> byState =
         summary.byState().entrySet().stream()
             .filter(e -> e.getValue() > 0)

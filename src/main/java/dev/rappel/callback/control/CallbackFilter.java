@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a supervisor's list asks for. {@code agentId} matches callbacks an agent scheduled, owns, is
- * preferred for or holds now (offered, reserved, on the line); {@code from} and {@code to} bound
- * the scheduled time, {@code from} inclusive and {@code to} exclusive. {@code ofAgent} and {@code
- * createdBy} narrow the list to what a caller may see.
+ * What a supervisor's list asks for. {@code agentId} matches callbacks an agent is involved in:
+ * scheduled, owns, is preferred for, holds now (offered, reserved, on the line) or was on the call
+ * of; {@code from} and {@code to} bound the scheduled time, {@code from} inclusive and {@code to}
+ * exclusive, and {@code to} must come after {@code from}. What a caller may see is not a filter:
+ * {@code CallbackAccess} adds it.
  */
 public record CallbackFilter(
     Set<CallbackState> states,
@@ -18,18 +19,12 @@ public record CallbackFilter(
     Optional<Long> agentId,
     Optional<Instant> from,
     Optional<Instant> to,
-    Optional<String> phoneNumber,
-    Optional<Long> ofAgent,
-    Optional<String> createdBy) {
+    Optional<String> phoneNumber) {
 
-  public CallbackFilter(
-      Set<CallbackState> states,
-      Optional<Long> queueId,
-      Optional<Long> agentId,
-      Optional<Instant> from,
-      Optional<Instant> to,
-      Optional<String> phoneNumber) {
-    this(states, queueId, agentId, from, to, phoneNumber, Optional.empty(), Optional.empty());
+  public CallbackFilter {
+    if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+      throw new RuleViolation("to", "The end of the time range must come after its start.");
+    }
   }
 
   /**
@@ -46,21 +41,6 @@ public record CallbackFilter(
           "phoneNumber", "'" + raw + "' is not a phone number or the beginning of one.");
     }
     return Optional.of(digits.startsWith("+") ? digits : "+" + digits);
-  }
-
-  /**
-   * Narrowed to the callbacks an agent may see: those it scheduled, owns, is preferred for (they
-   * will be offered to it first) or holds now.
-   */
-  public CallbackFilter onlyOfAgent(long agent) {
-    return new CallbackFilter(
-        states, queueId, agentId, from, to, phoneNumber, Optional.of(agent), createdBy);
-  }
-
-  /** Narrowed to the callbacks one integration created. */
-  public CallbackFilter onlyCreatedBy(String creator) {
-    return new CallbackFilter(
-        states, queueId, agentId, from, to, phoneNumber, ofAgent, Optional.of(creator));
   }
 
   public static CallbackFilter all() {

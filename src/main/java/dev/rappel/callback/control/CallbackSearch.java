@@ -1,11 +1,14 @@
 package dev.rappel.callback.control;
 
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.Involvement;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -26,8 +29,9 @@ import java.util.Map;
 
 /**
  * Filtered, paged reads of callbacks, ordered by due time (then id, so pages are stable) unless a
- * whitelisted order is asked for. Each filter maps to an indexed column; counts are grouped queries
- * that load no entity.
+ * whitelisted order is asked for, each narrowed to what the reader may see ({@link
+ * CallbackAccess}). Each filter maps to an indexed column; counts are grouped queries that load no
+ * entity.
  */
 @Dependent
 public class CallbackSearch {
@@ -67,26 +71,26 @@ public class CallbackSearch {
       CallbackState state,
       int attempts) {}
 
-  public Page find(CallbackFilter filter, int page, int size) {
-    long total = count(filter);
-    return new Page(total == 0 ? List.of() : items(filter, page, size), total);
+  public Page find(CallbackFilter filter, CallbackAccess access, int page, int size) {
+    long total = count(filter, access);
+    return new Page(total == 0 ? List.of() : items(filter, access, page, size), total);
   }
 
-  public long count(CallbackFilter filter) {
+  public long count(CallbackFilter filter, CallbackAccess access) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<Callback> countRoot = count.from(Callback.class);
-    count.select(cb.count(countRoot)).where(predicates(cb, countRoot, filter));
+    count.select(cb.count(countRoot)).where(predicates(cb, count, countRoot, filter, access));
     return em.createQuery(count).getSingleResult();
   }
 
-  private List<Callback> items(CallbackFilter filter, int page, int size) {
+  private List<Callback> items(CallbackFilter filter, CallbackAccess access, int page, int size) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Callback> select = cb.createQuery(Callback.class);
     Root<Callback> root = select.from(Callback.class);
     select
         .select(root)
-        .where(predicates(cb, root, filter))
+        .where(predicates(cb, select, root, filter, access))
         .orderBy(cb.asc(root.get("scheduledAt")), cb.asc(root.get("id")));
     return em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
   }
@@ -96,12 +100,13 @@ public class CallbackSearch {
    * the callback table alone (so the default order walks the due-time index instead of sorting
    * every joined row), then the columns of just those rows.
    */
-  public List<Line> lines(CallbackFilter filter, Sort sort, int first, int size) {
+  public List<Line> lines(
+      CallbackFilter filter, CallbackAccess access, Sort sort, int first, int size) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> page = cb.createQuery(Long.class);
     Root<Callback> pageRoot = page.from(Callback.class);
     page.select(pageRoot.get("id"))
-        .where(predicates(cb, pageRoot, filter))
+        .where(predicates(cb, page, pageRoot, filter, access))
         .orderBy(order(cb, sort, pageRoot));
     List<Long> ids = em.createQuery(page).setFirstResult(first).setMaxResults(size).getResultList();
     if (ids.isEmpty()) {
@@ -219,13 +224,17 @@ public class CallbackSearch {
   }
 
   private static Predicate[] predicates(
-      CriteriaBuilder cb, Root<Callback> root, CallbackFilter filter) {
+      CriteriaBuilder cb,
+      AbstractQuery<?> query,
+      Root<Callback> root,
+      CallbackFilter filter,
+      CallbackAccess access) {
     List<Predicate> where = new ArrayList<>();
     if (!filter.states().isEmpty()) {
       where.add(root.get("state").in(filter.states()));
     }
     filter.queueId().ifPresent(id -> where.add(cb.equal(root.get("queue").get("id"), id)));
-    filter.agentId().ifPresent(id -> where.add(involving(cb, root, id)));
+    filter.agentId().ifPresent(id -> where.add(Involvement.anyWay(cb, query, root, id)));
     filter
         .from()
         .ifPresent(from -> where.add(cb.greaterThanOrEqualTo(root.get("scheduledAt"), from)));
@@ -233,20 +242,7 @@ public class CallbackSearch {
     filter
         .phoneNumber()
         .ifPresent(number -> where.add(cb.like(root.get("phoneNumber"), number + "%")));
-    filter.ofAgent().ifPresent(id -> where.add(involving(cb, root, id)));
-    filter.createdBy().ifPresent(creator -> where.add(cb.equal(root.get("createdBy"), creator)));
+    access.restrict(cb, query, root).ifPresent(where::add);
     return where.toArray(Predicate[]::new);
-  }
-
-  /**
-   * Callbacks an agent scheduled, owns, is preferred for or holds now: what the supervisor's agent
-   * filter finds, and what an agent may list.
-   */
-  private static Predicate involving(CriteriaBuilder cb, Root<Callback> root, long agentId) {
-    return cb.or(
-        cb.equal(root.join("owner", JoinType.LEFT).get("id"), agentId),
-        cb.equal(root.join("preferredAgent", JoinType.LEFT).get("id"), agentId),
-        cb.equal(root.join("scheduledBy", JoinType.LEFT).get("id"), agentId),
-        cb.equal(root.join("assignedAgent", JoinType.LEFT).get("id"), agentId));
   }
 }

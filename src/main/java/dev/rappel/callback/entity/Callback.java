@@ -3,14 +3,13 @@ package dev.rappel.callback.entity;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
-import dev.rappel.security.entity.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -706,28 +705,6 @@ public class Callback {
 
   public Optional<Agent> assignedAgent() {
     return Optional.ofNullable(assignedAgent);
-  }
-
-  /**
-   * Who may see this callback: supervisors and admins every one; an agent those it scheduled, owns
-   * or holds now; an integration those it created.
-   */
-  public void requireVisibleTo(Caller caller) {
-    if (caller.seesEverything()
-        || isAgentsOwn(caller)
-        || (preferredAgent != null && caller.isAgent(preferredAgent.id()))
-        || (assignedAgent != null && caller.isAgent(assignedAgent.id()))
-        || dialledBy(caller)
-        || (caller.is(Role.INTEGRATION) && caller.name().equals(createdBy))) {
-      return;
-    }
-    throw new Forbidden("This callback is not yours to see.");
-  }
-
-  /** An agent who was on one of its calls sees it after the call, to schedule the follow-up. */
-  private boolean dialledBy(Caller caller) {
-    return caller.agentId().isPresent()
-        && attempts.stream().anyMatch(a -> a.agent() != null && caller.isAgent(a.agent().id()));
   }
 
   /**

@@ -1,10 +1,16 @@
 package dev.rappel.callback.entity;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One recorded step of a callback, as published to agent desktops (SSE) and subscribers (webhooks).
- * {@code eventId} is unique per callback and step, so receivers can drop duplicates.
+ * {@code eventId} is unique per callback and step, so receivers can drop duplicates. {@code
+ * involvedAgentIds} and {@code createdBy} say who may see the step ({@link CallbackAccess}); they
+ * stay on the server.
  */
 public record CallbackChanged(
     String eventId,
@@ -19,7 +25,9 @@ public record CallbackChanged(
     Long assignedAgentId,
     Long ownerAgentId,
     Long preferredAgentId,
-    Long releasedAgentId) {
+    Long releasedAgentId,
+    @JsonbTransient Set<Long> involvedAgentIds,
+    @JsonbTransient String createdBy) {
 
   public static CallbackChanged of(HistoryEntry entry) {
     Callback callback = entry.callback();
@@ -36,12 +44,15 @@ public record CallbackChanged(
         callback.assignedAgent().map(a -> a.id()).orElse(null),
         callback.ownership().map(o -> o.owner().id()).orElse(null),
         callback.preferredAgent().map(a -> a.id()).orElse(null),
-        entry.releasedAgentId().orElse(null));
+        entry.releasedAgentId().orElse(null),
+        Involvement.agentsOf(callback),
+        callback.createdBy());
   }
 
   /**
    * The event of a delivery written in bulk without loading the callback: what {@link #of} gives
    * for the history entry {@link Callback#markDue} records (nobody is assigned or released yet).
+   * {@code involvedAgentIds} are those {@link Involvement} finds in the row and its attempts.
    */
   public static CallbackChanged delivered(
       long callbackId,
@@ -50,7 +61,9 @@ public record CallbackChanged(
       Instant at,
       long queueId,
       Long ownerAgentId,
-      Long preferredAgentId) {
+      Long preferredAgentId,
+      Set<Long> involvedAgentIds,
+      String createdBy) {
     return new CallbackChanged(
         "cb-" + callbackId + "-" + sequence,
         callbackId,
@@ -64,22 +77,23 @@ public record CallbackChanged(
         null,
         ownerAgentId,
         preferredAgentId,
-        null);
+        null,
+        involvedAgentIds,
+        createdBy);
   }
 
   /**
-   * Whether an agent desktop of this agent cares: its offers (including one just taken from it),
-   * its owned or preferred callbacks.
+   * Whether an agent desktop of this agent cares: a step of a callback the agent is involved in, or
+   * the step that took one from it.
    */
   public boolean concernsAgent(long agentId) {
     return agents().contains(agentId);
   }
 
   /** Every agent this step concerns. */
-  public java.util.Set<Long> agents() {
-    return java.util.stream.Stream.of(
-            assignedAgentId, ownerAgentId, preferredAgentId, releasedAgentId)
-        .filter(java.util.Objects::nonNull)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  @JsonbTransient
+  public Set<Long> agents() {
+    return Stream.concat(involvedAgentIds.stream(), Stream.ofNullable(releasedAgentId))
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -1,48 +1,39 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.boundary.Agents;
-import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.boundary.Callbacks;
-import dev.rappel.callback.control.CallbackFilter;
-import dev.rappel.callback.control.CallbackSearch;
-import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.boundary.PageMessages;
 import dev.rappel.platform.boundary.PageTimes;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The agent's desk: its routing status, the callback offered to it or in its hands (accept,
- * decline, wrap up) and the callbacks still to come that it scheduled, owns or is preferred for.
- * The page reloads its lists when the server pushes a change of one of this agent's callbacks
- * ({@link AgentDeskPush}).
+ * decline, wrap up), the callbacks still to come that involve it and its recent calls. The page
+ * reads them through one use case ({@link AgentDesk}) once per request, and again when the server
+ * pushes a change of one of this agent's callbacks ({@link AgentDeskPush}).
  */
 @Named("desk")
 @ViewScoped
 public class AgentDeskPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter SHOWN = PageTimes.SPOKEN;
-  private static final int MINE_SHOWN = 50;
-  private static final int RECENT_HOURS = 12;
-  private static final int RECENT_SHOWN = 10;
+
+  @Inject AgentDesk desk;
 
   @Inject Deliveries deliveries;
 
@@ -52,10 +43,8 @@ public class AgentDeskPage implements Serializable {
 
   @Inject Caller caller;
 
-  @Inject Clock clock;
-
-  // what this request has read: the page asks for each list several times while it renders
-  private transient Map<String, Object> read = new HashMap<>();
+  // what this request has read: the page asks for each part several times while it renders
+  private transient AgentDesk.View read;
   private transient FacesContext readFor;
 
   /** One callback as the agent sees it: the customer's number and local time first. */
@@ -70,76 +59,20 @@ public class AgentDeskPage implements Serializable {
       String owned,
       boolean offered,
       boolean connected)
-      implements Serializable {}
-
-  /** The agent this user is; empty for a user (an admin) not linked to an agent. */
-  public Optional<Long> agentId() {
-    return caller.agentId();
-  }
-
-  public Long getAgentId() {
-    return caller.agentId().orElse(null);
-  }
-
-  /** Reads once per request (again after an action changed things). */
-  @SuppressWarnings("unchecked")
-  private <T> T once(String what, Supplier<T> reading) {
-    FacesContext request = FacesContext.getCurrentInstance();
-    if (read == null || readFor != request) {
-      read = new HashMap<>();
-      readFor = request;
+      implements Serializable {
+    static Row of(AgentDesk.DeskCallback c) {
+      return new Row(
+          c.id(),
+          c.customer(),
+          c.number(),
+          c.customerTime().format(SHOWN) + " (" + c.customerTime().getZone().getId() + ")",
+          c.agentTime().format(SHOWN),
+          c.queue(),
+          c.state().name(),
+          c.ownedUntil().map(until -> "until " + until.format(SHOWN)).orElse(""),
+          c.state() == CallbackState.OFFERED,
+          c.state() == CallbackState.CONNECTED);
     }
-    // not computeIfAbsent: a reading may itself read the agent through this map
-    if (!read.containsKey(what)) {
-      T value = reading.get();
-      read.put(what, value);
-      return value;
-    }
-    return (T) read.get(what);
-  }
-
-  /** The agent as of this request. */
-  public Agent getAgent() {
-    return once("agent", () -> agents.find(caller.agentId().orElseThrow(), caller));
-  }
-
-  public List<Row> getHeld() {
-    return once(
-        "held",
-        () ->
-            agentId()
-                .map(id -> deliveries.offersOf(id, caller).stream().map(this::row).toList())
-                .orElse(List.of()));
-  }
-
-  /** Its callbacks still to come: scheduled, queued or waiting for a retry, soonest first. */
-  public List<Row> getMine() {
-    return upcoming().items().stream().map(this::row).toList();
-  }
-
-  /** How many are to come in all, when there are more than the page shows; otherwise 0. */
-  public long getMoreToCome() {
-    CallbackSearch.Page page = upcoming();
-    return page.total() > page.items().size() ? page.total() : 0;
-  }
-
-  private CallbackSearch.Page upcoming() {
-    return once(
-        "upcoming",
-        () -> {
-          if (agentId().isEmpty()) {
-            return new CallbackSearch.Page(List.of(), 0);
-          }
-          CallbackFilter waiting =
-              new CallbackFilter(
-                  CallbackState.WAITING,
-                  Optional.empty(),
-                  agentId(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty());
-          return callbacks.list(waiting, 0, MINE_SHOWN, caller);
-        });
   }
 
   /** A call the agent made lately: where it schedules the follow-up the customer asked for. */
@@ -151,32 +84,60 @@ public class AgentDeskPage implements Serializable {
       String outcome,
       String state,
       boolean followUpScheduled)
-      implements Serializable {}
-
-  public List<RecentCall> getRecent() {
-    return once("recent", this::recentCalls);
+      implements Serializable {
+    static RecentCall of(AgentDesk.RecentCall call) {
+      return new RecentCall(
+          call.id(),
+          call.customer(),
+          call.number(),
+          call.started().format(SHOWN),
+          call.outcome().orElse("on the line"),
+          call.state().name(),
+          call.followUpScheduled());
+    }
   }
 
-  private List<RecentCall> recentCalls() {
-    if (agentId().isEmpty()) {
-      return List.of();
+  /** The agent this user is; empty for a user (an admin) not linked to an agent. */
+  public Optional<Long> agentId() {
+    return caller.agentId();
+  }
+
+  public Long getAgentId() {
+    return caller.agentId().orElse(null);
+  }
+
+  /** The desk as of this request (read again after an action changed things). */
+  private AgentDesk.View view() {
+    FacesContext request = FacesContext.getCurrentInstance();
+    if (read == null || readFor != request) {
+      read = desk.read(caller);
+      readFor = request;
     }
-    ZoneId zone = getAgentZone();
-    return callbacks.recentCallsOf(caller, RECENT_HOURS, RECENT_SHOWN).stream()
-        .map(
-            call -> {
-              Callback c = call.callback();
-              var attempt = c.currentAttempt();
-              return new RecentCall(
-                  c.id(),
-                  c.customerName().orElse(""),
-                  c.phoneNumber().e164(),
-                  attempt.startedAt().atZone(zone).format(SHOWN),
-                  attempt.outcome().map(Enum::name).orElse("on the line"),
-                  c.state().name(),
-                  call.followUpScheduled());
-            })
-        .toList();
+    return read;
+  }
+
+  /** The agent as of this request. */
+  public AgentDesk.DeskAgent getAgent() {
+    return view().agent().orElseThrow();
+  }
+
+  public List<Row> getHeld() {
+    return view().held().stream().map(Row::of).toList();
+  }
+
+  /** Its callbacks still to come: scheduled, queued or waiting for a retry, soonest first. */
+  public List<Row> getMine() {
+    return view().upcoming().stream().map(Row::of).toList();
+  }
+
+  /** How many are to come in all, when there are more than the page shows; otherwise 0. */
+  public long getMoreToCome() {
+    AgentDesk.View view = view();
+    return view.upcomingTotal() > view.upcoming().size() ? view.upcomingTotal() : 0;
+  }
+
+  public List<RecentCall> getRecent() {
+    return view().recent().stream().map(RecentCall::of).toList();
   }
 
   /** Opens the schedule page on the follow-up interaction of that call. */
@@ -188,29 +149,6 @@ public class AgentDeskPage implements Serializable {
       PageMessages.warn(e.getMessage());
       return null;
     }
-  }
-
-  private Row row(Callback c) {
-    ZoneId agentZone = getAgentZone();
-    var time = c.time();
-    return new Row(
-        c.id(),
-        c.customerName().orElse(""),
-        c.phoneNumber().e164(),
-        time.customerLocalTime().format(SHOWN) + " (" + time.zone().getId() + ")",
-        time.localTimeIn(agentZone).format(SHOWN),
-        c.queue().name(),
-        c.state().name(),
-        c.ownership()
-            .filter(o -> caller.isAgent(o.owner().id()))
-            .map(o -> "until " + o.expiresAt().atZone(agentZone).format(SHOWN))
-            .orElse(""),
-        c.state() == CallbackState.OFFERED,
-        c.state() == CallbackState.CONNECTED);
-  }
-
-  private ZoneId getAgentZone() {
-    return getAgent().timeZone().orElse(clock.getZone());
   }
 
   public boolean isAvailable() {

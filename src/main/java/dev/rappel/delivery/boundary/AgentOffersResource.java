@@ -1,8 +1,8 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.callback.boundary.CallbackView;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

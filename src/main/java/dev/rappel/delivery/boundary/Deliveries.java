@@ -4,12 +4,14 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.callback.entity.Attempt;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.DialOutcome;
+import dev.rappel.delivery.control.DialOutcomes;
 import dev.rappel.delivery.control.DialRequested;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.References;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.NotFound;
-import dev.rappel.security.entity.Caller;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,7 +25,8 @@ import java.util.List;
  * wrap-up. Each method is one transaction.
  */
 @Stateless
-public class Deliveries {
+@LocalBean
+public class Deliveries implements DialOutcomes {
 
   @PersistenceContext EntityManager em;
 
@@ -67,6 +70,11 @@ public class Deliveries {
     callback.recordOutcome(attemptNumber, outcome, clock, actor);
     metrics.dialed(outcome);
     return callback;
+  }
+
+  @Override
+  public void report(long callbackId, int attempt, DialOutcome outcome, String actor) {
+    recordOutcome(callbackId, attempt, outcome, actor);
   }
 
   public Callback complete(long callbackId, Long requestedAgent, Caller caller) {

@@ -1,7 +1,6 @@
 package dev.rappel.delivery.control;
 
 import dev.rappel.callback.entity.DialOutcome;
-import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +24,7 @@ public class DialDispatch {
 
   @Inject ManagedExecutors executors;
 
-  @Inject Deliveries deliveries;
+  @Inject DialOutcomes outcomes;
 
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DialRequested event) {
     DialRequest request = event.request();
@@ -38,7 +37,7 @@ public class DialDispatch {
               } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Dial of callback " + request.callbackId() + " failed", e);
                 try {
-                  deliveries.recordOutcome(
+                  outcomes.report(
                       request.callbackId(), request.attempt(), DialOutcome.FAILED, "dialer");
                 } catch (RuntimeException alreadyMoved) {
                   LOG.log(Level.FINE, "Outcome not recorded", alreadyMoved);

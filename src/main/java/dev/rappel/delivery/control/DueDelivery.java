@@ -3,7 +3,7 @@ package dev.rappel.delivery.control;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.CallbackState;
-import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.control.SqlDialect;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +16,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Delivers due callbacks to their queue in bulk: the path a burst takes. It writes the effect of
@@ -45,11 +52,18 @@ public class DueDelivery {
 
   @PersistenceContext EntityManager em;
 
-  @Inject DatabaseMigration database;
+  @Inject SqlDialect dialect;
 
   /** A callback this batch delivered: what its event and the lateness metric need. */
   public record Delivered(
-      long id, int sequence, Instant dueAt, long queueId, Long ownerAgentId, Long preferred) {
+      long id,
+      int sequence,
+      Instant dueAt,
+      long queueId,
+      Long ownerAgentId,
+      Long preferred,
+      Set<Long> involved,
+      String createdBy) {
 
     public Duration lateness(Instant at) {
       return Duration.between(dueAt, at);
@@ -57,7 +71,8 @@ public class DueDelivery {
 
     /** The event the history row stands for. */
     public CallbackChanged event(Instant at) {
-      return CallbackChanged.delivered(id, sequence, dueAt, at, queueId, ownerAgentId, preferred);
+      return CallbackChanged.delivered(
+          id, sequence, dueAt, at, queueId, ownerAgentId, preferred, involved, createdBy);
     }
   }
 
@@ -71,7 +86,22 @@ public class DueDelivery {
       int historyCount,
       long queueId,
       Long owner,
-      Long preferred) {}
+      Long preferred,
+      Long scheduledBy,
+      String createdBy,
+      int attempts) {
+
+    /**
+     * The agents {@link dev.rappel.callback.entity.Involvement} finds in this row: nobody holds a
+     * callback waiting for its time, so the row's scheduler, owner and preferred agent, and the
+     * agents of its earlier calls.
+     */
+    Set<Long> involved(Map<Long, Set<Long>> callers) {
+      Set<Long> agents = new HashSet<>(callers.getOrDefault(id, Set.of()));
+      Stream.of(owner, preferred, scheduledBy).filter(Objects::nonNull).forEach(agents::add);
+      return Set.copyOf(agents);
+    }
+  }
 
   /** Delivers up to {@code limit} callbacks due at {@code now}, oldest due first. */
   public Batch deliver(Instant now, int limit) {
@@ -90,7 +120,7 @@ public class DueDelivery {
         return new Batch(0, List.of());
       }
       List<Due> won = markQueued(connection, due);
-      List<Delivered> delivered = record(connection, won, now);
+      List<Delivered> delivered = record(connection, won, callers(connection, won), now);
       return new Batch(due.size(), delivered);
     } catch (SQLException e) {
       throw new PersistenceException("Bulk delivery failed: " + e.getMessage(), e);
@@ -100,14 +130,15 @@ public class DueDelivery {
   private List<Due> select(Connection connection, CallbackState state, Instant now, int limit)
       throws SQLException {
     String sql =
-        "SELECT id, due_at, version, history_count, queue_id, owner_agent_id, preferred_agent_id"
+        "SELECT id, due_at, version, history_count, queue_id, owner_agent_id, preferred_agent_id,"
+            + " scheduled_by_agent_id, created_by, attempt_count"
             // due_at alone: the (state, due_at) index gives that order, so the database stops
             // after the batch instead of sorting every due row (ties go out in the same batch)
             + " FROM callback WHERE state = ? AND due_at <= ? ORDER BY due_at"
             + " FETCH FIRST "
             + limit
             + " ROWS ONLY"
-            + ("postgresql".equals(database.vendor()) ? " FOR UPDATE SKIP LOCKED" : "");
+            + dialect.skipLocked();
     List<Due> due = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, state.name());
@@ -122,7 +153,10 @@ public class DueDelivery {
                   rows.getInt(4),
                   rows.getLong(5),
                   nullable(rows, 6),
-                  nullable(rows, 7)));
+                  nullable(rows, 7),
+                  nullable(rows, 8),
+                  rows.getString(9),
+                  rows.getInt(10)));
         }
       }
     }
@@ -148,7 +182,34 @@ public class DueDelivery {
     }
   }
 
-  private static List<Delivered> record(Connection connection, List<Due> won, Instant now)
+  /**
+   * The agents of earlier calls of the delivered rows that had any (retries): one query for the
+   * batch, none for first deliveries.
+   */
+  private static Map<Long, Set<Long>> callers(Connection connection, List<Due> won)
+      throws SQLException {
+    List<Long> retried = won.stream().filter(row -> row.attempts() > 0).map(Due::id).toList();
+    Map<Long, Set<Long>> callers = new HashMap<>();
+    if (retried.isEmpty()) {
+      return callers;
+    }
+    String ids = retried.stream().map(String::valueOf).collect(Collectors.joining(","));
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT callback_id, agent_id FROM callback_attempt WHERE agent_id IS NOT NULL"
+                    + " AND callback_id IN ("
+                    + ids
+                    + ")");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        callers.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(rows.getLong(2));
+      }
+    }
+    return callers;
+  }
+
+  private static List<Delivered> record(
+      Connection connection, List<Due> won, Map<Long, Set<Long>> callers, Instant now)
       throws SQLException {
     List<Delivered> delivered = new ArrayList<>();
     if (won.isEmpty()) {
@@ -170,7 +231,15 @@ public class DueDelivery {
         insert.setString(7, CallbackState.ON_DELIVERY.name());
         insert.addBatch();
         delivered.add(
-            new Delivered(row.id(), sequence, dueAt, row.queueId(), row.owner(), row.preferred()));
+            new Delivered(
+                row.id(),
+                sequence,
+                dueAt,
+                row.queueId(),
+                row.owner(),
+                row.preferred(),
+                row.involved(callers),
+                row.createdBy()));
       }
       insert.executeBatch();
     }

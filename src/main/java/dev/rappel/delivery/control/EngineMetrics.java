@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What an operator watches on {@code /metrics}: callbacks overdue and not yet delivered, delivery
- * lateness, deliveries, dial attempts by outcome, webhook deliveries and failures.
+ * lateness, deliveries, dial attempts by outcome. The webhook sender counts its own.
  */
 @ApplicationScoped
 public class EngineMetrics {
@@ -24,8 +24,6 @@ public class EngineMetrics {
 
   private Histogram lateness;
   private Counter deliveries;
-  private Counter webhookDeliveries;
-  private Counter webhookFailures;
 
   @PostConstruct
   void register() {
@@ -41,18 +39,6 @@ public class EngineMetrics {
             Metadata.builder()
                 .withName("rappel.deliveries")
                 .withDescription("Callbacks delivered to their queue at their time")
-                .build());
-    webhookDeliveries =
-        registry.counter(
-            Metadata.builder()
-                .withName("rappel.webhook.deliveries")
-                .withDescription("Events the webhook subscriber took")
-                .build());
-    webhookFailures =
-        registry.counter(
-            Metadata.builder()
-                .withName("rappel.webhook.failures")
-                .withDescription("Event sends the webhook subscriber refused or missed")
                 .build());
   }
 
@@ -74,9 +60,5 @@ public class EngineMetrics {
 
   public void dialed(DialOutcome outcome) {
     registry.counter("rappel.dial.attempts", new Tag("outcome", outcome.name())).inc();
-  }
-
-  public void webhook(boolean delivered) {
-    (delivered ? webhookDeliveries : webhookFailures).inc();
   }
 }

@@ -1,7 +1,6 @@
 package dev.rappel.delivery.control;
 
 import dev.rappel.callback.entity.DialOutcome;
-import dev.rappel.delivery.boundary.Deliveries;
 import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ public class SimulatedDialer implements Dialer {
   @ConfigProperty(name = "rappel.dialer.simulated.ring-millis", defaultValue = "2000")
   long ringMillis;
 
-  @Inject Deliveries deliveries;
+  @Inject DialOutcomes reports;
 
   private volatile List<DialOutcome> plan;
 
@@ -67,8 +66,7 @@ public class SimulatedDialer implements Dialer {
 
   private void report(DialRequest request, DialOutcome outcome) {
     try {
-      deliveries.recordOutcome(
-          request.callbackId(), request.attempt(), outcome, "dialer:simulated");
+      reports.report(request.callbackId(), request.attempt(), outcome, "dialer:simulated");
     } catch (RuntimeException e) {
       // the callback may have been canceled meanwhile: nothing to do
       LOG.log(Level.FINE, "Simulated outcome not recorded for callback " + request.callbackId(), e);

@@ -1,6 +1,5 @@
 package dev.rappel.events.boundary;
 
-import dev.rappel.events.control.EventStream;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package dev.rappel.events.boundary;
 
-import dev.rappel.events.control.EventStream;
+import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,8 +37,10 @@ public class EventsResource {
       summary = "Stream callback events (text/event-stream)",
       description =
           "Each event is named after the step (QUEUED, OFFERED, DIALING, ...), has a unique id and"
-              + " a JSON body with the callback's state after it. agentId keeps the events of"
-              + " callbacks offered to, owned by or preferring that agent; queueId one queue's.")
+              + " a JSON body with the callback's state after it. Each caller receives the steps of"
+              + " the callbacks it may read by id; agentId keeps those of callbacks the agent is"
+              + " involved in (scheduled, owns, is preferred for, holds or called) and the step"
+              + " that takes one from it; queueId one queue's.")
   public void subscribe(
       @QueryParam("agentId") String agentId,
       @QueryParam("queueId") String queueId,
@@ -48,11 +50,10 @@ public class EventsResource {
     Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
     Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
     violations.throwIfAny();
-    if (!caller.seesEverything() && !caller.is(Role.INTEGRATION)) {
-      // an agent's desktop gets its own events only
-      long own = caller.actingAgent(agent.orElse(null));
-      agent = Optional.of(own);
+    if (caller.agentId().isPresent() && !caller.seesEverything()) {
+      // an agent asks for its own events only (a 403 for another agent's, not an empty stream)
+      caller.actingAgent(agent.orElse(null));
     }
-    stream.subscribe(sink, sse, agent, queue);
+    stream.subscribe(sink, sse, CallbackAccess.of(caller), agent, queue);
   }
 }

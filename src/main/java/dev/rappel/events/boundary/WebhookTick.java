@@ -1,6 +1,6 @@
 package dev.rappel.events.boundary;
 
-import dev.rappel.delivery.control.EngineMetrics;
+import dev.rappel.events.control.WebhookMetrics;
 import dev.rappel.events.control.WebhookSender;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -36,7 +36,7 @@ public class WebhookTick {
 
   @Inject WebhookSender sender;
 
-  @Inject EngineMetrics metrics;
+  @Inject WebhookMetrics metrics;
 
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -52,7 +52,7 @@ public class WebhookTick {
         for (var event : pending) {
           boolean delivered = sender.send(event.event());
           results.put(event.rowId(), delivered);
-          metrics.webhook(delivered);
+          metrics.sent(delivered);
           if (!delivered) {
             break; // keep the order: nothing after an event the subscriber has not taken
           }

@@ -2,10 +2,10 @@ package dev.rappel.interaction.entity;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Forbidden;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Forbidden;
-import dev.rappel.security.entity.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -2,9 +2,9 @@ package dev.rappel.platform.boundary;
 
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
-import dev.rappel.security.entity.Forbidden;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;

@@ -2,6 +2,7 @@ package dev.rappel.platform.boundary;
 
 import dev.rappel.DataSourceSetup;
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.control.SqlDialect;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +23,16 @@ public class ReadinessCheck implements HealthCheck {
 
   @Inject DatabaseMigration migration;
 
+  @Inject SqlDialect dialect;
+
   @Resource(lookup = DataSourceSetup.JNDI_NAME)
   DataSource dataSource;
 
   @Override
   public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("database").withData("vendor", migration.vendor());
+    var response =
+        HealthCheckResponse.named("database")
+            .withData("vendor", dialect.knownVendor().orElse("unknown"));
     var failure = migration.failure();
     if (failure.isPresent()) {
       return response.down().withData("migration", failure.get()).build();

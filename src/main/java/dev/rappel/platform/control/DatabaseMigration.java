@@ -9,9 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import java.sql.Connection;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,13 +33,14 @@ public class DatabaseMigration {
   @Resource(lookup = DataSourceSetup.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject SqlDialect dialect;
+
   private volatile String failure;
-  private volatile String vendor = "unknown";
 
   @PostConstruct
   void migrate() {
     try {
-      vendor = detectVendor();
+      String vendor = dialect.vendor();
       var result =
           Flyway.configure(getClass().getClassLoader())
               .dataSource(dataSource)
@@ -63,25 +63,8 @@ public class DatabaseMigration {
     }
   }
 
-  private String detectVendor() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      if (product.contains("postgres")) {
-        return "postgresql";
-      }
-      if (product.contains("derby")) {
-        return "derby";
-      }
-      return product.replaceAll("[^a-z0-9]", "");
-    }
-  }
-
   /** Why the schema could not be brought up to date, if it could not. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
-  }
-
-  public String vendor() {
-    return vendor;
   }
 }

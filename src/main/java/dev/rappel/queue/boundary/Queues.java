@@ -2,12 +2,12 @@ package dev.rappel.queue.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -4,6 +4,7 @@ import static dev.rappel.platform.boundary.PageMessages.error;
 import static dev.rappel.platform.boundary.PageMessages.info;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.NotFound;
@@ -12,7 +13,6 @@ import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

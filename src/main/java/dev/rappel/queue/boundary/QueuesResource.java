@@ -1,7 +1,7 @@
 package dev.rappel.queue.boundary;
 
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.rappel.security.boundary;
 
+import dev.rappel.platform.entity.Role;
 import dev.rappel.security.control.Secrets;
 import dev.rappel.security.entity.ApiToken;
-import dev.rappel.security.entity.Role;
 import dev.rappel.security.entity.User;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,11 +1,11 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.security.control.Secrets;
 import dev.rappel.security.entity.ApiToken;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.security.entity.ApiToken;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

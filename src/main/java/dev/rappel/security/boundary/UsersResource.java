@@ -1,10 +1,10 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
 import dev.rappel.security.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

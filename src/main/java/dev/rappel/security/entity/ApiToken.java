@@ -1,5 +1,6 @@
 package dev.rappel.security.entity;
 
+import dev.rappel.platform.entity.Role;
 import dev.rappel.platform.entity.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

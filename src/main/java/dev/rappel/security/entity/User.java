@@ -1,6 +1,7 @@
 package dev.rappel.security.entity;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.platform.entity.RuleViolation;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.queue.entity.Queue;
-import dev.rappel.security.entity.Forbidden;
 import dev.rappel.testing.DeliveryFixtures;
 import dev.rappel.testing.MutableClock;
 import java.time.Duration;
@@ -113,6 +113,9 @@ class CallbackDeliveryTest {
 
     // the bulk path writes the row from the callback's columns alone, without loading it
     HistoryEntry entry = last(callback);
+    java.util.Set<Long> rowAgents =
+        new java.util.HashSet<>(java.util.Set.of(owner.id(), agent8.id()));
+    callback.scheduledBy().ifPresent(agent -> rowAgents.add(agent.id()));
     assertThat(
             CallbackChanged.delivered(
                 callback.id(),
@@ -121,7 +124,9 @@ class CallbackDeliveryTest {
                 clock.instant(),
                 owning.id(),
                 owner.id(),
-                agent8.id()))
+                agent8.id(),
+                rowAgents,
+                callback.createdBy()))
         .isEqualTo(CallbackChanged.of(entry));
   }
 
@@ -389,18 +394,20 @@ class CallbackDeliveryTest {
     callback.recordOutcome(attempt.number(), DialOutcome.NO_ANSWER, clock, "dialer");
     assertThat(callback.state()).isEqualTo(CallbackState.FAILED);
 
-    callback.requireVisibleTo(
-        new dev.rappel.security.entity.Caller(
-            AGENT_7,
-            java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
-            java.util.Optional.of(7L)));
+    CallbackAccess.of(
+            new dev.rappel.platform.entity.Caller(
+                AGENT_7,
+                java.util.Set.of(dev.rappel.platform.entity.Role.AGENT),
+                java.util.Optional.of(7L)))
+        .requirePermits(callback);
     assertThatThrownBy(
             () ->
-                callback.requireVisibleTo(
-                    new dev.rappel.security.entity.Caller(
-                        "agent:8",
-                        java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
-                        java.util.Optional.of(8L))))
+                CallbackAccess.of(
+                        new dev.rappel.platform.entity.Caller(
+                            "agent:8",
+                            java.util.Set.of(dev.rappel.platform.entity.Role.AGENT),
+                            java.util.Optional.of(8L)))
+                    .requirePermits(callback))
         .isInstanceOf(Forbidden.class);
   }
 
@@ -409,15 +416,15 @@ class CallbackDeliveryTest {
     Callback callback = scheduled(agentFirst, clock);
     set(callback, "preferredAgent", agent8);
 
-    callback.requireVisibleTo(agentCaller(8));
-    assertThatThrownBy(() -> callback.requireVisibleTo(agentCaller(7)))
+    CallbackAccess.of(agentCaller(8)).requirePermits(callback);
+    assertThatThrownBy(() -> CallbackAccess.of(agentCaller(7)).requirePermits(callback))
         .isInstanceOf(Forbidden.class);
   }
 
-  private static dev.rappel.security.entity.Caller agentCaller(long id) {
-    return new dev.rappel.security.entity.Caller(
+  private static dev.rappel.platform.entity.Caller agentCaller(long id) {
+    return new dev.rappel.platform.entity.Caller(
         "agent:" + id,
-        java.util.Set.of(dev.rappel.security.entity.Role.AGENT),
+        java.util.Set.of(dev.rappel.platform.entity.Role.AGENT),
         java.util.Optional.of(id));
   }
 

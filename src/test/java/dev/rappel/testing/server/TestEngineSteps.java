@@ -3,7 +3,7 @@ package dev.rappel.testing.server;
 import dev.rappel.agent.boundary.Agents;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.delivery.boundary.Engine;
-import dev.rappel.security.entity.Caller;
+import dev.rappel.platform.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

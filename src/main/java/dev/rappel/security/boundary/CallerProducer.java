@@ -1,7 +1,7 @@
-package dev.rappel.security.control;
+package dev.rappel.security.boundary;
 
-import dev.rappel.security.entity.Caller;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Role;
 import dev.rappel.security.entity.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;

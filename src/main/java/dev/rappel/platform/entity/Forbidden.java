@@ -1,4 +1,4 @@
-package dev.rappel.security.entity;
+package dev.rappel.platform.entity;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,4 +1,4 @@
-package dev.rappel.security.entity;
+package dev.rappel.platform.entity;
 
 /** What a user or token may do; groups map one to one to Jakarta Security roles. */
 public enum Role {

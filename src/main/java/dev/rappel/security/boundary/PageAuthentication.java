@@ -1,4 +1,4 @@
-package dev.rappel.security.control;
+package dev.rappel.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

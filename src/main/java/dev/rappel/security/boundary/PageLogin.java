@@ -1,4 +1,4 @@
-package dev.rappel.security.control;
+package dev.rappel.security.boundary;
 
 import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;

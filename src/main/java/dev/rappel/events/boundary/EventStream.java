@@ -1,5 +1,6 @@
-package dev.rappel.events.control;
+package dev.rappel.events.boundary;
 
+import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.callback.entity.CallbackChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,10 +23,16 @@ import java.util.logging.Logger;
 public class EventStream {
   private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
 
-  /** One subscriber and what it wants to see. */
-  record Subscriber(SseEventSink sink, Sse sse, Optional<Long> agentId, Optional<Long> queueId) {
+  /** One subscriber, what it may see and what it wants to see. */
+  record Subscriber(
+      SseEventSink sink,
+      Sse sse,
+      CallbackAccess access,
+      Optional<Long> agentId,
+      Optional<Long> queueId) {
     boolean wants(CallbackChanged event) {
-      return agentId.map(event::concernsAgent).orElse(true)
+      return access.permits(event)
+          && agentId.map(event::concernsAgent).orElse(true)
           && queueId.map(q -> q == event.queueId()).orElse(true);
     }
   }
@@ -33,8 +40,12 @@ public class EventStream {
   private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
   public void subscribe(
-      SseEventSink sink, Sse sse, Optional<Long> agentId, Optional<Long> queueId) {
-    subscribers.add(new Subscriber(sink, sse, agentId, queueId));
+      SseEventSink sink,
+      Sse sse,
+      CallbackAccess access,
+      Optional<Long> agentId,
+      Optional<Long> queueId) {
+    subscribers.add(new Subscriber(sink, sse, access, agentId, queueId));
     sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 

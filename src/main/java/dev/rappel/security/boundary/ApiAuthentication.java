@@ -1,5 +1,6 @@
-package dev.rappel.security.control;
+package dev.rappel.security.boundary;
 
+import dev.rappel.security.control.TokenCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;

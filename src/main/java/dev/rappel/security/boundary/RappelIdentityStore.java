@@ -1,7 +1,7 @@
-package dev.rappel.security.control;
+package dev.rappel.security.boundary;
 
-import dev.rappel.security.boundary.Logins;
-import dev.rappel.security.entity.Role;
+import dev.rappel.platform.entity.Role;
+import dev.rappel.security.control.TokenCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;

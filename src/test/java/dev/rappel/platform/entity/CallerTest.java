@@ -1,4 +1,4 @@
-package dev.rappel.security.entity;
+package dev.rappel.platform.entity;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,129 @@
+package dev.rappel.callback.boundary;
+
+import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.CallbackTime;
+import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.NotFound;
+import dev.rappel.queue.entity.Queue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the agent's schedule page reads: the interactions an agent handles, the form of one of them
+ * with the product's defaults and its queue's policy, and the queues it may choose. Each method is
+ * one transaction.
+ */
+@Stateless
+public class ScheduleForms {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  /** One line of an agent's interactions, with the callback it already has. */
+  public record AgentInteraction(
+      long id, String mediaType, String ani, String queueName, Instant createdAt, Long callbackId)
+      implements java.io.Serializable {}
+
+  /** The interactions an agent handles, newest first (all recent ones for an admin). */
+  public List<AgentInteraction> interactionsOf(Caller caller) {
+    String jpql =
+        "SELECT i, c.id FROM Interaction i LEFT JOIN Callback c ON c.interaction = i"
+            + (caller.agentId().isPresent() ? " WHERE i.agent.id = :agent" : "")
+            + " ORDER BY i.createdAt DESC, i.id DESC";
+    var query = em.createQuery(jpql, Object[].class).setMaxResults(50);
+    caller.agentId().ifPresent(agent -> query.setParameter("agent", agent));
+    return query.getResultList().stream()
+        .map(
+            row -> {
+              Interaction i = (Interaction) row[0];
+              return new AgentInteraction(
+                  i.id(),
+                  i.mediaType().name(),
+                  i.ani().map(PhoneNumber::e164).orElse(""),
+                  i.queue().name(),
+                  i.createdAt(),
+                  (Long) row[1]);
+            })
+        .toList();
+  }
+
+  /**
+   * What the schedule form of an interaction starts from: the product's defaults and the policy.
+   */
+  public record ScheduleForm(
+      long interactionId,
+      String mediaType,
+      String ani,
+      long queueId,
+      String queueName,
+      boolean queueSelection,
+      boolean ownedCallbacks,
+      String agentZone,
+      LocalDate today,
+      LocalDate lastDay,
+      LocalDate lastOwnedDay,
+      LocalDate date,
+      LocalTime time,
+      Optional<ExistingCallback> existingCallback)
+      implements java.io.Serializable {}
+
+  /** The callback an interaction already has: it may have only one. */
+  public record ExistingCallback(long id, String time, CallbackState state)
+      implements java.io.Serializable {}
+
+  public ScheduleForm scheduleForm(long interactionId, Caller caller) {
+    Interaction interaction = em.find(Interaction.class, interactionId);
+    if (interaction == null) {
+      throw new NotFound("interaction", interactionId);
+    }
+    interaction.requireHandledBy(caller);
+    ZoneId zone = interaction.agent().map(a -> a.workingZone(clock)).orElse(clock.getZone());
+    CallbackTime defaults =
+        CallbackTime.fromAgentInput(Optional.empty(), Optional.empty(), zone, clock);
+    var local = defaults.instant().atZone(zone);
+    Queue queue = interaction.queue();
+    Optional<Callback> existing =
+        em.createNamedQuery(Callback.FOR_INTERACTION, Callback.class)
+            .setParameter("interaction", interaction)
+            .getResultStream()
+            .findFirst();
+    return new ScheduleForm(
+        interaction.id(),
+        interaction.mediaType().name(),
+        interaction.ani().map(PhoneNumber::e164).orElse(""),
+        queue.id(),
+        queue.name(),
+        queue.settings().allowsAgentQueueSelection(),
+        queue.settings().ownedCallbacks().isEnabled(),
+        zone.getId(),
+        LocalDate.now(clock.withZone(zone)),
+        CallbackTime.latestFrom(clock.instant(), zone).toLocalDate(),
+        queue
+            .settings()
+            .ownedCallbacks()
+            .latestSchedule(clock.instant())
+            .atZone(zone)
+            .toLocalDate(),
+        local.toLocalDate(),
+        local.toLocalTime(),
+        existing.map(c -> new ExistingCallback(c.id(), c.time().describe(), c.state())));
+  }
+
+  /** The queues an agent may send a callback to, when its queue's policy lets it choose. */
+  public List<Queue> queues() {
+    return em.createNamedQuery(Queue.ALL, Queue.class).getResultList();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.rappel.delivery.control;
+
+import dev.rappel.callback.entity.DialOutcome;
+
+/**
+ * The port through which dialers report how a dial ended: the telephony platform's REST call, the
+ * simulated dialer and the dispatch that could not place a call all end here, in one use case.
+ */
+public interface DialOutcomes {
+
+  /** Records the outcome of attempt {@code attempt} of a callback, in its own transaction. */
+  void report(long callbackId, int attempt, DialOutcome outcome, String actor);
+}

@@ -1,0 +1,57 @@
+package dev.rappel.platform.control;
+
+import dev.rappel.DataSourceSetup;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Which database this is, and the few pieces of SQL that differ between Derby and PostgreSQL. The
+ * one place that asks: migrations pick their vendor folder here, hand-written SQL its row locking.
+ */
+@ApplicationScoped
+public class SqlDialect {
+
+  @Resource(lookup = DataSourceSetup.JNDI_NAME)
+  DataSource dataSource;
+
+  private volatile String vendor;
+
+  /** {@code derby}, {@code postgresql}, or the product name in lower case for anything else. */
+  public String vendor() throws SQLException {
+    if (vendor == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        vendor = vendorOf(connection.getMetaData().getDatabaseProductName());
+      }
+    }
+    return vendor;
+  }
+
+  /** The vendor if it is known by now, without asking a database that may be down. */
+  public Optional<String> knownVendor() {
+    return Optional.ofNullable(vendor);
+  }
+
+  /**
+   * What a claiming SELECT appends so that concurrent claimers skip each other's rows instead of
+   * waiting: {@code FOR UPDATE SKIP LOCKED} where the database has it (Derby does not).
+   */
+  public String skipLocked() {
+    return "postgresql".equals(vendor) ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
+  static String vendorOf(String productName) {
+    String product = productName.toLowerCase(Locale.ROOT);
+    if (product.contains("postgres")) {
+      return "postgresql";
+    }
+    if (product.contains("derby")) {
+      return "derby";
+    }
+    return product.replaceAll("[^a-z0-9]", "");
+  }
+}
