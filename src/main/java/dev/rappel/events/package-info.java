@@ -1,4 +1,5 @@
 /**
- * Events: every recorded step of a callback, streamed to agent desktops over Server-Sent Events.
+ * Events (top layer): every recorded step of a callback, streamed over Server-Sent Events to those
+ * allowed to read it, and posted to the webhook subscriber from the history outbox.
  */
 package dev.rappel.events;

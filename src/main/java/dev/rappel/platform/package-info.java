@@ -1,5 +1,6 @@
 /**
- * What every feature stands on: the injected clock, database migrations, health checks, and the
- * translation of domain failures into RFC 9457 problem responses.
+ * The shared kernel every feature stands on (layer 0, depends on no feature): the caller and its
+ * roles, domain failures and their RFC 9457 problem responses, the injected clock, the SQL dialect,
+ * database migrations, health checks, page helpers and signed outgoing POSTs.
  */
 package dev.rappel.platform;

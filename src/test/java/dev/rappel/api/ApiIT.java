@@ -592,6 +592,17 @@ class ApiIT {
         "page");
   }
 
+  @Test
+  void list_time_range_must_end_after_it_starts() {
+    Instant at = Instant.parse("2026-12-01T09:00:00Z");
+
+    assertProblem(api.get("/api/v1/callbacks?from=" + at + "&to=" + at), 422, "to");
+    assertProblem(
+        api.get("/api/v1/callbacks?from=" + at + "&to=" + at.minusSeconds(60)), 422, "to");
+    assertThat(api.get("/api/v1/callbacks?from=" + at + "&to=" + at.plusSeconds(1)).status())
+        .isEqualTo(200);
+  }
+
   // ---------------------------------------------------------------- changes
 
   @Test

@@ -184,6 +184,22 @@ class EngineIT {
   }
 
   @Test
+  void the_agent_who_called_a_callback_finds_it_under_its_name_after_the_call() {
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    awaitState(id, "OFFERED");
+    api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":" + agent + "}");
+    // the simulated dialer answers NO_ANSWER on a first attempt: the call ends, the agent stays
+    awaitState(id, "FAILED");
+
+    JsonObject list = api.get("/api/v1/callbacks?agentId=" + agent + "&state=FAILED").json();
+    assertThat(list.getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(item -> item.getJsonNumber("id").longValue())
+        .containsExactly(id);
+  }
+
+  @Test
   void outcome_reported_by_the_telephony_side_connects_and_completes() {
     long queue = queue("{}");
     long agent = availableMember(queue);
@@ -405,6 +421,8 @@ class EngineIT {
             .findFirst()
             .orElseThrow();
     assertThat(queued.body()).contains("\"event\":\"QUEUED\"").contains("\"callbackId\":" + id);
+    // who may see a step stays on the server
+    assertThat(queued.body()).doesNotContain("involvedAgentIds").doesNotContain("createdBy");
     assertThat(Signatures.verify("it-secret", queued.body(), queued.signature())).isTrue();
     assertThat(
             Signatures.verify(

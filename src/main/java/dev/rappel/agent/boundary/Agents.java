@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Use cases of agents; each method is one transaction. */
 @Stateless
@@ -33,12 +34,13 @@ public class Agents {
 
   @Inject Event<AgentStatusChanged> statusChanges;
 
-  public Agent create(String name, ZoneId timeZone, RoutingStatus status, Caller by) {
+  /** A new agent as parsed from the API or the admin console; without a status, off queue. */
+  public record NewAgent(String name, Optional<ZoneId> timeZone, Optional<RoutingStatus> status) {}
+
+  public Agent create(NewAgent command, Caller by) {
     by.requireAdmin();
-    Agent agent = new Agent(name, timeZone, clock);
-    if (status != null) {
-      agent.changeStatus(status, clock);
-    }
+    Agent agent = new Agent(command.name(), command.timeZone().orElse(null), clock);
+    command.status().ifPresent(status -> agent.changeStatus(status, clock));
     em.persist(agent);
     em.flush();
     audit.record(by.name(), "AGENT_CREATED", "agent " + agent.id(), agent.name());

@@ -13,7 +13,6 @@ import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
-import dev.rappel.platform.entity.Violations;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -60,15 +59,8 @@ public class AgentsPage implements Serializable {
   }
 
   public void create() {
-    Violations violations = new Violations();
-    ZoneId zone =
-        violations.check(() -> TimeZones.parseOptional(timeZone, "timeZone").orElse(null));
-    RoutingStatus initial =
-        violations.check(
-            () -> Inputs.enumValue(status, RoutingStatus.class, "status").orElse(null));
     try {
-      violations.throwIfAny();
-      Agent agent = agents.create(name, zone, initial, caller);
+      Agent agent = agents.create(new AgentInput(name, timeZone, status).toCommand(), caller);
       info("Agent '%s' created (id %d).".formatted(agent.name(), agent.id()));
       name = null;
       timeZone = null;

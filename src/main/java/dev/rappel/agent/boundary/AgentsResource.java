@@ -5,8 +5,6 @@ import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
-import dev.rappel.platform.entity.TimeZones;
-import dev.rappel.platform.entity.Violations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,13 +38,6 @@ public class AgentsResource {
 
   @Context UriInfo uriInfo;
 
-  /** Body of {@code POST /agents}. */
-  public static class AgentInput {
-    public String name;
-    public String timeZone;
-    public String status;
-  }
-
   /** Body of {@code PUT /agents/{id}/status}. */
   public static class StatusInput {
     public String status;
@@ -57,14 +47,7 @@ public class AgentsResource {
   @RolesAllowed(Role.ADMIN_NAME)
   @Operation(summary = "Create an agent (off queue unless a status is given)")
   public Response create(@NotNull(message = "A JSON body is required.") AgentInput body) {
-    Violations violations = new Violations();
-    ZoneId zone =
-        violations.check(() -> TimeZones.parseOptional(body.timeZone, "timeZone").orElse(null));
-    RoutingStatus status =
-        violations.check(
-            () -> Inputs.enumValue(body.status, RoutingStatus.class, "status").orElse(null));
-    violations.throwIfAny();
-    Agent agent = agents.create(body.name, zone, status, caller);
+    Agent agent = agents.create(body.toCommand(), caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
         .entity(AgentView.of(agent, List.of()))
         .build();

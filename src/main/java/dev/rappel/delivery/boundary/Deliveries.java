@@ -11,6 +11,7 @@ import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.NotFound;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -26,6 +27,7 @@ import java.util.List;
  */
 @Stateless
 @LocalBean
+@Local(DialOutcomes.class)
 public class Deliveries implements DialOutcomes {
 
   @PersistenceContext EntityManager em;

@@ -92,11 +92,26 @@ public class DemoSeed {
                   CallbackMode.CUSTOMER_FIRST, true, OwnedCallbackPolicy.defaults(), 2, 60),
               demo);
       Agent alice =
-          agents.create("Alice Martin", ZoneId.of("Europe/Paris"), RoutingStatus.AVAILABLE, demo);
+          agents.create(
+              new Agents.NewAgent(
+                  "Alice Martin",
+                  Optional.of(ZoneId.of("Europe/Paris")),
+                  Optional.of(RoutingStatus.AVAILABLE)),
+              demo);
       Agent bob =
-          agents.create("Bob Smith", ZoneId.of("America/New_York"), RoutingStatus.AVAILABLE, demo);
+          agents.create(
+              new Agents.NewAgent(
+                  "Bob Smith",
+                  Optional.of(ZoneId.of("America/New_York")),
+                  Optional.of(RoutingStatus.AVAILABLE)),
+              demo);
       Agent chen =
-          agents.create("Chen Wei", ZoneId.of("Asia/Singapore"), RoutingStatus.OFF_QUEUE, demo);
+          agents.create(
+              new Agents.NewAgent(
+                  "Chen Wei",
+                  Optional.of(ZoneId.of("Asia/Singapore")),
+                  Optional.of(RoutingStatus.OFF_QUEUE)),
+              demo);
       List<Long> team = List.of(alice.id(), bob.id(), chen.id());
       queues.replaceMembers(support.id(), team, demo);
       queues.replaceMembers(sales.id(), team, demo);
