@@ -30,18 +30,18 @@ class SupervisorSortTest {
     "attempts, ATTEMPTS"
   })
   void each_sortable_column_maps_to_its_database_order(String field, SortKey key) {
-    assertThat(SupervisorCallbacksPage.sort(clicked(field, SortOrder.DESCENDING)))
+    assertThat(SupervisorListPage.sort(clicked(field, SortOrder.DESCENDING)))
         .isEqualTo(new Sort(key, true));
-    assertThat(SupervisorCallbacksPage.sort(clicked(field, SortOrder.ASCENDING)))
+    assertThat(SupervisorListPage.sort(clicked(field, SortOrder.ASCENDING)))
         .isEqualTo(new Sort(key, false));
   }
 
   @Test
   void no_sort_or_an_unknown_field_is_due_time_first() {
-    assertThat(SupervisorCallbacksPage.sort(Map.of())).isEqualTo(Sort.byDueTime());
-    assertThat(SupervisorCallbacksPage.sort(clicked("notes; DROP TABLE", SortOrder.ASCENDING)))
+    assertThat(SupervisorListPage.sort(Map.of())).isEqualTo(Sort.byDueTime());
+    assertThat(SupervisorListPage.sort(clicked("notes; DROP TABLE", SortOrder.ASCENDING)))
         .isEqualTo(Sort.byDueTime());
-    assertThat(SupervisorCallbacksPage.sort(clicked("customer", SortOrder.UNSORTED)))
+    assertThat(SupervisorListPage.sort(clicked("customer", SortOrder.UNSORTED)))
         .isEqualTo(Sort.byDueTime());
   }
 }
