@@ -78,6 +78,13 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the server at once (SIGKILL, as {@code kill -9}): no shutdown hook, no flush. */
+  public void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     stop();

@@ -49,15 +49,27 @@ public record CallbackView(
     @JsonbNillable(false) List<AttemptView> attempts,
     @JsonbNillable(false) List<HistoryView> history) {
 
+  /**
+   * One dial attempt. {@code dialId} names its request to the telephony platform; {@code dialedAt}
+   * is when the platform took it (absent while it has not, or for attempts made before dial ids).
+   */
   public record AttemptView(
-      int number, Instant startedAt, Instant endedAt, String outcome, Long agentId) {
+      int number,
+      Instant startedAt,
+      Instant endedAt,
+      String outcome,
+      Long agentId,
+      String dialId,
+      Instant dialedAt) {
     static AttemptView of(Attempt attempt) {
       return new AttemptView(
           attempt.number(),
           attempt.startedAt(),
           attempt.endedAt().orElse(null),
           attempt.outcome().map(Enum::name).orElse(null),
-          attempt.agent() == null ? null : attempt.agent().id());
+          attempt.agent() == null ? null : attempt.agent().id(),
+          attempt.dialId(),
+          attempt.dialedAt().orElse(null));
     }
   }
 

@@ -541,16 +541,36 @@ public class Callback {
   }
 
   /**
-   * How a dial ended. Answered: connected. Otherwise agent first ends it (the agent may schedule a
-   * follow-up); customer first retries after the delay while retries remain, releasing the agent,
-   * and an uncallable number fails at once.
+   * How a dial ended. Answered: connected. Not dialled (the telephony platform never took the
+   * request): back to the queue, keeping its place and its retries, as if the attempt had not been.
+   * Otherwise agent first ends it (the agent may schedule a follow-up); customer first retries
+   * after the delay while retries remain, releasing the agent, and an uncallable number fails at
+   * once.
    */
   public void recordOutcome(int attemptNumber, DialOutcome outcome, Clock clock, String actor) {
+    recordOutcome(attemptNumber, Optional.empty(), outcome, clock, actor);
+  }
+
+  /**
+   * Like {@link #recordOutcome(int, DialOutcome, Clock, String)}, for the attempt named by number
+   * and, when the reporter gives it, by its dial id: an outcome for an attempt that is no longer
+   * the current one is refused, never applied.
+   */
+  public void recordOutcome(
+      int attemptNumber, Optional<String> dialId, DialOutcome outcome, Clock clock, String actor) {
     requireState(CallbackState.DIALING, "given a dial outcome");
     Attempt attempt = currentAttempt();
     if (attempt.number() != attemptNumber) {
       throw new Conflict(
           "Attempt " + attemptNumber + " is not the one in progress (" + attempt.number() + ").");
+    }
+    if (dialId.isPresent() && !dialId.get().equals(attempt.dialId())) {
+      throw new Conflict(
+          "Dial "
+              + dialId.get()
+              + " is not the one in progress for attempt "
+              + attemptNumber
+              + ".");
     }
     Instant now = clock.instant();
     attempt.end(outcome, now);
@@ -560,19 +580,42 @@ public class Callback {
       record("CONNECTED", actor, clock, "agent " + assignedAgent.id() + " with the customer");
       return;
     }
+    if (outcome == DialOutcome.NOT_DIALED) {
+      Long agent = assignedAgent.id();
+      state = CallbackState.QUEUED;
+      letGo();
+      record(
+          "NOT_DIALED",
+          actor,
+          clock,
+          "the telephony platform did not take attempt "
+              + attemptNumber
+              + " (agent "
+              + agent
+              + " released); back to the queue, not counted as a call");
+      return;
+    }
     var settings = queue.settings();
     if (settings.mode() == dev.rappel.queue.entity.CallbackMode.AGENT_FIRST) {
       fail(clock, actor, "not answered (" + outcome + "); agent-first callbacks are not retried");
     } else if (outcome == DialOutcome.FAILED) {
       fail(clock, actor, "the number cannot be called");
-    } else if (attempts.size() > settings.maxRetryCount()) {
-      fail(clock, actor, "no answer after " + attempts.size() + " attempts");
+    } else if (customerAttempts() > settings.maxRetryCount()) {
+      fail(clock, actor, "no answer after " + customerAttempts() + " attempts");
     } else {
       state = CallbackState.RETRY_WAIT;
       letGo();
       dueAt = now.plusSeconds(settings.retryDelaySeconds());
       record("RETRY_WAIT", actor, clock, "next attempt at " + dueAt);
     }
+  }
+
+  /** The attempts in which the customer's phone may have rung: what the retry limit counts. */
+  int customerAttempts() {
+    return (int)
+        attempts.stream()
+            .filter(a -> a.outcome().map(DialOutcome::isCustomerAttempt).orElse(true))
+            .count();
   }
 
   /**

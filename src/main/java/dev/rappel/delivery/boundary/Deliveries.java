@@ -1,16 +1,16 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
-import dev.rappel.callback.entity.Attempt;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialOutcomes;
-import dev.rappel.delivery.control.DialRequested;
+import dev.rappel.delivery.control.DialQueued;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RuleViolation;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What agents' desktops and the telephony platform tell the engine: accept, decline, dial outcome,
@@ -38,7 +39,7 @@ public class Deliveries implements DialOutcomes {
 
   @Inject DueCallbacks due;
 
-  @Inject Event<DialRequested> dialRequests;
+  @Inject Event<DialQueued> dialsQueued;
 
   @Inject EngineMetrics metrics;
 
@@ -53,8 +54,8 @@ public class Deliveries implements DialOutcomes {
     long agentId = caller.actingAgent(requestedAgent);
     String actor = caller.name();
     Callback callback = callback(callbackId);
-    Attempt attempt = callback.accept(agent(agentId, "agentId", false), clock, actor);
-    dialRequests.fire(new DialRequested(Engine.requestFor(callback, attempt)));
+    callback.accept(agent(agentId, "agentId", false), clock, actor);
+    dialsQueued.fire(new DialQueued(callbackId));
     return callback;
   }
 
@@ -66,17 +67,29 @@ public class Deliveries implements DialOutcomes {
     return callback;
   }
 
+  /**
+   * The telephony side says how a dial ended, naming the attempt by number and, when it gives it,
+   * by dial id; an outcome for an attempt that is not the current one is refused (409).
+   */
   public Callback recordOutcome(
-      long callbackId, int attemptNumber, DialOutcome outcome, String actor) {
+      long callbackId,
+      int attemptNumber,
+      Optional<String> dialId,
+      DialOutcome outcome,
+      String actor) {
+    if (!outcome.isReportable()) {
+      throw new RuleViolation("outcome", outcome + " is recorded by Rappel itself, not reported.");
+    }
     Callback callback = callback(callbackId);
-    callback.recordOutcome(attemptNumber, outcome, clock, actor);
+    callback.recordOutcome(attemptNumber, dialId, outcome, clock, actor);
     metrics.dialed(outcome);
     return callback;
   }
 
   @Override
-  public void report(long callbackId, int attempt, DialOutcome outcome, String actor) {
-    recordOutcome(callbackId, attempt, outcome, actor);
+  public void report(
+      long callbackId, int attempt, Optional<String> dialId, DialOutcome outcome, String actor) {
+    recordOutcome(callbackId, attempt, dialId, outcome, actor);
   }
 
   public Callback complete(long callbackId, Long requestedAgent, Caller caller) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +47,9 @@ public class DeliveriesResource {
   /** Body of a dial outcome report. */
   public static class OutcomeInput {
     public String outcome;
+
+    /** The dial id of the request, as sent to the platform; optional, checked when given. */
+    public String dialId;
   }
 
   @POST
@@ -73,14 +77,20 @@ public class DeliveriesResource {
   @Path("{id}/attempts/{number}/outcome")
   @Operation(
       summary = "The telephony platform reports how a dial ended",
-      description = "outcome: ANSWERED, NO_ANSWER, BUSY, MACHINE or FAILED")
+      description =
+          "outcome: ANSWERED, NO_ANSWER, BUSY, MACHINE or FAILED; dialId (optional): the dial id"
+              + " of the request, which must then be the attempt's. An outcome for an attempt that"
+              + " is not in progress is refused, never applied.")
   @APIResponse(responseCode = "409", description = "That attempt is not in progress")
   public CallbackView outcome(
       @PathParam("id") long id,
       @PathParam("number") int number,
       @NotNull(message = "A JSON body is required.") OutcomeInput body) {
     DialOutcome outcome = Inputs.requiredEnum(body.outcome, DialOutcome.class, "outcome");
-    return CallbackView.of(deliveries.recordOutcome(id, number, outcome, caller.name()), clock);
+    return CallbackView.of(
+        deliveries.recordOutcome(
+            id, number, Optional.ofNullable(body.dialId), outcome, caller.name()),
+        clock);
   }
 
   @POST

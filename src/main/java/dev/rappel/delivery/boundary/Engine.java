@@ -1,12 +1,10 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
-import dev.rappel.callback.entity.Attempt;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
-import dev.rappel.delivery.control.DialRequest;
-import dev.rappel.delivery.control.DialRequested;
+import dev.rappel.delivery.control.DialQueued;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.DueDelivery;
 import dev.rappel.delivery.control.EngineMetrics;
@@ -44,7 +42,7 @@ public class Engine {
 
   @Inject Event<CallbackChanged> changes;
 
-  @Inject Event<DialRequested> dialRequests;
+  @Inject Event<DialQueued> dialsQueued;
 
   @Inject EngineMetrics metrics;
 
@@ -123,8 +121,9 @@ public class Engine {
     for (Callback callback : reserved) {
       boolean stillThere = callback.assignedAgent().map(Agent::isAvailable).orElse(false);
       if (stillThere) {
-        Attempt attempt = callback.dialReserved(clock);
-        dialRequests.fire(new DialRequested(requestFor(callback, attempt)));
+        // the attempt row is the dial request's outbox entry, committed with the move to DIALING
+        callback.dialReserved(clock);
+        dialsQueued.fire(new DialQueued(callback.id()));
       } else {
         callback.releaseReservation(clock, "no longer available");
       }
@@ -135,7 +134,7 @@ public class Engine {
   /** Dials whose outcome never came back count as not answered after the configured time. */
   public int timeOutDials() {
     Duration limit = Duration.ofSeconds(outcomeTimeoutSeconds);
-    List<Callback> stuck = due.dialingSince(clock.instant().minus(limit), BATCH);
+    List<Callback> stuck = due.dialedBefore(clock.instant().minus(limit), BATCH);
     for (Callback callback : stuck) {
       callback.timeOutDial(limit, clock);
       metrics.dialed(DialOutcome.NO_ANSWER);
@@ -151,16 +150,5 @@ public class Engine {
   /** When the engine must act next, for the precise wake-up. */
   public Optional<Instant> nextDue() {
     return due.nextDue();
-  }
-
-  static DialRequest requestFor(Callback callback, Attempt attempt) {
-    return new DialRequest(
-        callback.id(),
-        attempt.number(),
-        callback.phoneNumber().e164(),
-        callback.callerId().map(Object::toString).orElse(null),
-        callback.callerIdName().orElse(null),
-        attempt.agent().id(),
-        callback.queue().settings().mode().name());
   }
 }

@@ -1,8 +1,10 @@
 package dev.rappel.delivery.control;
 
 /**
- * The port to the telephony platform. A dialer places the call and the outcome comes back later
- * through {@code POST /callbacks/{id}/attempts/{n}/outcome} (or the same use case in-process).
+ * The port to the telephony platform. A dialer hands one dial request over and returns once the
+ * platform took it; the outcome comes back later through {@code POST
+ * /callbacks/{id}/attempts/{n}/outcome} (or {@link DialOutcomes} in-process). It throws {@link
+ * DialNotTaken} when the platform did not take the request; retrying is the caller's job.
  */
 public interface Dialer {
   void dial(DialRequest request);

@@ -93,13 +93,15 @@ public class DueCallbacks {
   }
 
   /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */
-  public List<Callback> dialingSince(Instant startedBefore, int limit) {
+  public List<Callback> dialedBefore(Instant dialedBefore, int limit) {
+    // the outcome timeout runs from when the platform took the request; a request it has not
+    // taken yet is the dial outbox's, which gives up on it after the delivery timeout
     return em.createQuery(
             "SELECT c FROM Callback c JOIN c.attempts a WHERE c.state = :state"
-                + " AND a.endedAt IS NULL AND a.startedAt <= :before ORDER BY a.startedAt",
+                + " AND a.endedAt IS NULL AND a.dialedAt <= :before ORDER BY a.dialedAt",
             Callback.class)
         .setParameter("state", CallbackState.DIALING)
-        .setParameter("before", startedBefore)
+        .setParameter("before", dialedBefore)
         .setMaxResults(limit)
         .getResultList();
   }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,7 +67,12 @@ public class SimulatedDialer implements Dialer {
 
   private void report(DialRequest request, DialOutcome outcome) {
     try {
-      reports.report(request.callbackId(), request.attempt(), outcome, "dialer:simulated");
+      reports.report(
+          request.callbackId(),
+          request.attempt(),
+          Optional.of(request.dialId()),
+          outcome,
+          "dialer:simulated");
     } catch (RuntimeException e) {
       // the callback may have been canceled meanwhile: nothing to do
       LOG.log(Level.FINE, "Simulated outcome not recorded for callback " + request.callbackId(), e);

@@ -6,19 +6,17 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Asks the telephony platform to dial by POSTing a JSON dial request to its URL, signed with
- * HMAC-SHA256 over the body ({@code X-Rappel-Signature: sha256=<hex>}). Timeouts are short and a
- * failed request is retried a few times with backoff; the platform reports the outcome on {@code
- * POST /api/v1/callbacks/{id}/attempts/{n}/outcome}. A request that never gets through is reported
- * as a FAILED dial so the callback does not hang.
+ * HMAC-SHA256 over the body ({@code X-Rappel-Signature: sha256=<hex>}), once per call: the dial
+ * outbox ({@code Dials}) retries with backoff. The request and its {@code X-Rappel-Dial-Id} header
+ * carry the attempt's dial id, so the platform can drop a request it already took; it reports the
+ * outcome on {@code POST /api/v1/callbacks/{id}/attempts/{n}/outcome}.
  */
 @ApplicationScoped
 public class WebhookDialer implements Dialer {
-  private static final Logger LOG = Logger.getLogger(WebhookDialer.class.getName());
 
   @Inject
   @ConfigProperty(name = "rappel.dialer.webhook.url")
@@ -28,19 +26,13 @@ public class WebhookDialer implements Dialer {
   @ConfigProperty(name = "rappel.dialer.webhook.secret")
   Optional<String> secret;
 
-  @Inject
-  @ConfigProperty(name = "rappel.dialer.webhook.attempts", defaultValue = "3")
-  int attempts;
-
   @Inject SignedPost post;
-
-  /** First pause between tries; it doubles after each. */
-  long backoffMillis = 500;
 
   @Override
   public void dial(DialRequest request) {
     String body =
         Json.createObjectBuilder()
+            .add("dialId", request.dialId())
             .add("callbackId", request.callbackId())
             .add("attempt", request.attempt())
             .add("phoneNumber", request.phoneNumber())
@@ -51,32 +43,11 @@ public class WebhookDialer implements Dialer {
             .build()
             .toString();
     String target =
-        url.orElseThrow(() -> new IllegalStateException("rappel.dialer.webhook.url is not set"));
-    Map<String, String> headers =
-        Map.of("X-Rappel-Dial-Id", "dial-" + request.callbackId() + "-" + request.attempt());
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      if (post.send(target, secret, body, headers)) {
-        return;
-      }
-      LOG.warning(
-          "Dial request for callback " + request.callbackId() + " not taken, try " + attempt);
-      sleep(backoffMillis << (attempt - 1));
-    }
-    throw new DialFailed("The telephony platform did not take the dial request");
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The dial request could not be handed over. */
-  public static class DialFailed extends RuntimeException {
-    public DialFailed(String message) {
-      super(message);
+        url.orElseThrow(() -> new DialNotTaken("rappel.dialer.webhook.url is not set", true));
+    SignedPost.Result result =
+        post.post(target, secret, body, Map.of("X-Rappel-Dial-Id", request.dialId()));
+    if (!result.succeeded()) {
+      throw new DialNotTaken(result.description(), result.isTransient());
     }
   }
 }

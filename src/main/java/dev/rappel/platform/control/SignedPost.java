@@ -23,7 +23,29 @@ public class SignedPost {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+  /**
+   * How a POST went: the status the other system answered, or none when it could not be reached or
+   * did not answer in time.
+   */
+  public record Result(Optional<Integer> status, String description) {
+
+    public boolean succeeded() {
+      return status.map(code -> code / 100 == 2).orElse(false);
+    }
+
+    /** Worth trying again later: unreachable, too slow, overloaded (5xx, 408, 429). */
+    public boolean isTransient() {
+      return status.map(code -> code / 100 == 5 || code == 408 || code == 429).orElse(true);
+    }
+  }
+
+  /** True when the other system took the POST (a 2xx answer). */
   public boolean send(
+      String url, Optional<String> secret, String body, Map<String, String> headers) {
+    return post(url, secret, body, headers).succeeded();
+  }
+
+  public Result post(
       String url, Optional<String> secret, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
@@ -39,13 +61,13 @@ public class SignedPost {
       if (status / 100 != 2) {
         LOG.fine(() -> url + " answered " + status);
       }
-      return status / 100 == 2;
+      return new Result(Optional.of(status), url + " answered " + status);
     } catch (IOException e) {
       LOG.log(Level.FINE, url + " unreachable", e);
-      return false;
+      return new Result(Optional.empty(), url + " unreachable: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return new Result(Optional.empty(), "interrupted while posting to " + url);
     }
   }
 }

@@ -317,7 +317,10 @@ class CallbackDeliveryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = DialOutcome.class, names = "ANSWERED", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = DialOutcome.class,
+      names = {"ANSWERED", "NOT_DIALED"},
+      mode = EnumSource.Mode.EXCLUDE)
   void an_unanswered_agent_first_dial_fails_and_is_not_retried(DialOutcome outcome) {
     Callback callback = dialingWith7();
     Instant dueAt = callback.dueAt();

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webhook dialer against a small HTTP server standing in for the telephony platform. */
 class WebhookDialerTest {
@@ -51,43 +53,56 @@ class WebhookDialerTest {
     WebhookDialer dialer = new WebhookDialer();
     dialer.url = Optional.of("http://localhost:" + platform.getAddress().getPort() + "/dial");
     dialer.secret = Optional.of("platform-secret");
-    dialer.attempts = 3;
     dialer.post = new SignedPost();
-    dialer.backoffMillis = 1;
     return dialer;
   }
 
   private static DialRequest request() {
-    return new DialRequest(42, 2, "+33142685300", "+33100000000", "Rappel", 7, "CUSTOMER_FIRST");
+    return new DialRequest(
+        "5f1c7a3e-dial", 42, 2, "+33142685300", "+33100000000", "Rappel", 7, "CUSTOMER_FIRST");
   }
 
   @Test
-  void dial_request_is_posted_once_signed_with_the_callback_and_attempt() {
+  void dial_request_is_posted_once_signed_with_its_dial_id_callback_and_attempt() {
     dialer().dial(request());
 
     assertThat(received).hasSize(1);
     Received dial = received.get(0);
     assertThat(dial.body())
-        .contains("\"callbackId\":42", "\"attempt\":2", "\"phoneNumber\":\"+33142685300\"")
-        .contains("\"agentId\":7", "\"mode\":\"CUSTOMER_FIRST\"");
-    assertThat(dial.dialId()).isEqualTo("dial-42-2");
+        .contains("\"dialId\":\"5f1c7a3e-dial\"", "\"callbackId\":42", "\"attempt\":2")
+        .contains(
+            "\"phoneNumber\":\"+33142685300\"", "\"agentId\":7", "\"mode\":\"CUSTOMER_FIRST\"");
+    assertThat(dial.dialId()).isEqualTo("5f1c7a3e-dial");
     assertThat(Signatures.verify("platform-secret", dial.body(), dial.signature())).isTrue();
     assertThat(Signatures.verify("another-secret", dial.body(), dial.signature())).isFalse();
   }
 
-  @Test
-  void refused_dial_request_is_retried_then_reported_as_failed() {
-    answer.set(503);
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 503, 408, 429})
+  void a_platform_that_is_down_or_overloaded_did_not_take_it_for_now(int status) {
+    answer.set(status);
 
-    assertThatThrownBy(() -> dialer().dial(request())).isInstanceOf(WebhookDialer.DialFailed.class);
-    assertThat(received).hasSize(3);
+    assertThatThrownBy(() -> dialer().dial(request()))
+        .isInstanceOfSatisfying(DialNotTaken.class, e -> assertThat(e.isRetryable()).isTrue());
+    // one try per call: the outbox retries with backoff, not the dialer
+    assertThat(received).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 404, 422})
+  void a_platform_that_refuses_the_request_refused_it_for_good(int status) {
+    answer.set(status);
+
+    assertThatThrownBy(() -> dialer().dial(request()))
+        .isInstanceOfSatisfying(DialNotTaken.class, e -> assertThat(e.isRetryable()).isFalse());
   }
 
   @Test
-  void unreachable_platform_fails_the_dial_instead_of_hanging() {
+  void an_unreachable_platform_did_not_take_it_for_now_instead_of_hanging() {
     WebhookDialer dialer = dialer();
     platform.stop(0);
 
-    assertThatThrownBy(() -> dialer.dial(request())).isInstanceOf(WebhookDialer.DialFailed.class);
+    assertThatThrownBy(() -> dialer.dial(request()))
+        .isInstanceOfSatisfying(DialNotTaken.class, e -> assertThat(e.isRetryable()).isTrue());
   }
 }
