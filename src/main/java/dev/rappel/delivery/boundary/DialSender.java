@@ -57,11 +57,19 @@ public class DialSender {
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
-    send();
+    sendSoon();
   }
 
   /** A request was committed: send it now rather than at the next tick. */
   public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DialQueued event) {
+    sendSoon();
+  }
+
+  /**
+   * Runs a pass on a managed thread of its own: never inside the caller's transaction, where the
+   * claims would stay locked while the pass waits for its sends to record their results.
+   */
+  private void sendSoon() {
     if (enabled) {
       executors.executor().execute(this::send);
     }

@@ -7,6 +7,8 @@ import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.delivery.control.PendingDials;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (NOT_DIALED: the callback goes back to its queue and an operator is alerted).
  */
 @Stateless
+// each step commits on its own, even when a caller has a transaction: a pass must not hold claims
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Dials {
   private static final Logger LOG = Logger.getLogger(Dials.class.getName());
 
