@@ -165,6 +165,8 @@ class ApiIT {
     assertThat(settings.getBoolean("agentQueueSelection")).isFalse();
     assertThat(settings.getInt("maxRetryCount")).isEqualTo(3);
     assertThat(settings.getInt("retryDelaySeconds")).isEqualTo(300);
+    assertThat(settings.getInt("offerTimeoutSeconds")).isEqualTo(30);
+    assertThat(settings.getInt("maxCallMinutes")).isEqualTo(240);
     JsonObject owned = settings.getJsonObject("ownedCallbacks");
     assertThat(owned.getBoolean("enabled")).isFalse();
     assertThat(owned.getInt("maxScheduleAheadHours")).isEqualTo(720);
@@ -180,13 +182,17 @@ class ApiIT {
         api.post(
             "/api/v1/queues",
             "{\"name\":\"Bad\",\"callbackSettings\":{\"mode\":\"SOMETIMES\",\"maxRetryCount\":11,"
-                + "\"retryDelaySeconds\":29,\"ownedCallbacks\":{\"ownershipHours\":721}}}");
+                + "\"retryDelaySeconds\":29,\"ownedCallbacks\":{\"ownershipHours\":721},"
+                + "\"offerTimeoutSeconds\":9,\"maxCallMinutes\":1441}}");
     assertProblem(
         reply,
         422,
         "callbackSettings.mode",
         "callbackSettings.maxRetryCount",
-        "callbackSettings.ownedCallbacks.ownershipHours");
+        "callbackSettings.retryDelaySeconds",
+        "callbackSettings.ownedCallbacks.ownershipHours",
+        "callbackSettings.offerTimeoutSeconds",
+        "callbackSettings.maxCallMinutes");
     assertProblem(api.post("/api/v1/queues", "{\"name\":\"  \"}"), 422, "name");
   }
 

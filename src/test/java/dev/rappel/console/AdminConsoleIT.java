@@ -116,13 +116,16 @@ class AdminConsoleIT extends ConsoleTest {
         d -> queueName.equals(d.findElement(By.id("queue:name")).getAttribute("value")),
         "the queue in the form");
 
-    // out of range: 31 days of ownership and a negative retry count, each refused beside its field
+    // out of range: 31 days of ownership, a negative retry count and a 5-second offer timeout,
+    // each refused beside its field
     browser.findElement(By.cssSelector("#queue\\:ownedEnabled .ui-chkbox-box")).click();
     type("queue:ownershipHours", "744");
     type("queue:maxRetryCount", "-1");
+    type("queue:offerTimeoutSeconds", "5");
     browser.findElement(By.id("queue:save")).click();
     assertThat(messageOf("queue:ownershipHoursMessage")).contains("30 days");
     assertThat(messageOf("queue:maxRetryCountMessage")).contains("between 0 and 10");
+    assertThat(messageOf("queue:offerTimeoutSecondsMessage")).contains("10 to 600 seconds");
     Browser.screenshot(browser, "admin-queues-refused");
     JsonObject unchanged = queue(queue).getJsonObject("callbackSettings");
     assertThat(unchanged.getJsonObject("ownedCallbacks").getBoolean("enabled")).isFalse();
@@ -132,6 +135,7 @@ class AdminConsoleIT extends ConsoleTest {
     // in range, it is saved
     type("queue:ownershipHours", "48");
     type("queue:maxRetryCount", "2");
+    type("queue:offerTimeoutSeconds", "45");
     browser.findElement(By.id("queue:save")).click();
     assertThat(messageOf("messages")).contains("saved");
     until(d -> tableShows("queues:table", "for 48h"), "the new policy in the table");
@@ -141,6 +145,8 @@ class AdminConsoleIT extends ConsoleTest {
     assertThat(saved.getJsonObject("ownedCallbacks").getInt("ownershipHours")).isEqualTo(48);
     assertThat(saved.getJsonObject("ownedCallbacks").getBoolean("assignToQueueOnExpiry")).isTrue();
     assertThat(saved.getInt("maxRetryCount")).isEqualTo(2);
+    assertThat(saved.getInt("offerTimeoutSeconds")).isEqualTo(45);
+    assertThat(saved.getInt("maxCallMinutes")).isEqualTo(240);
 
     // the agent of that queue, on a call it received, may now take ownership
     browser.findElement(By.id("session:logout")).click();

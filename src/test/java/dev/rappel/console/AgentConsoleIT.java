@@ -255,6 +255,54 @@ class AgentConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void the_desk_says_the_agent_was_set_off_queue_when_it_let_an_offer_time_out() {
+    String username = "nadia-" + UUID.randomUUID().toString().substring(0, 6);
+    long queue =
+        admin
+            .post(
+                "/api/v1/queues",
+                "{\"name\":\"Timeout "
+                    + UUID.randomUUID()
+                    + "\",\"callbackSettings\":{\"offerTimeoutSeconds\":10}}")
+            .id();
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"Nadia\"}").id();
+    admin.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + agent + "]}");
+    user(username, "AGENT", agent);
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    signIn(username);
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    waitFor(By.id("desk:available")).click();
+    waiting(15).until(d -> d.findElement(By.id("desk:status")).getText().equals("AVAILABLE"));
+
+    long id =
+        admin
+            .post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + queue
+                    + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Nobody Home\"}")
+            .id();
+    waiting(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:held:0:accept")));
+
+    // nobody answers: ten seconds later the server pushes the change and the desk says why
+    WebElement notice =
+        waiting(30)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:notResponding")));
+    assertThat(notice.getText()).contains("did not answer an offer in time");
+    assertThat(browser.findElement(By.id("desk:status")).getText()).isEqualTo("OFF_QUEUE");
+    assertThat(browser.findElements(By.id("desk:held:0:accept"))).isEmpty();
+    assertThat(admin.get("/api/v1/agents/" + agent).json().getString("statusReason"))
+        .isEqualTo("not responding");
+    assertThat(admin.get("/api/v1/callbacks/" + id).json().getJsonArray("history").toString())
+        .contains("OFFER_TIMED_OUT");
+
+    // back at the desk: available again, the notice is gone
+    browser.findElement(By.id("desk:available")).click();
+    waiting(15).until(d -> d.findElement(By.id("desk:status")).getText().equals("AVAILABLE"));
+    assertThat(browser.findElements(By.id("desk:notResponding"))).isEmpty();
+  }
+
+  @Test
   void desk_lists_the_soonest_upcoming_callbacks_and_says_how_many_there_are_in_all() {
     String username = "upcoming-" + UUID.randomUUID().toString().substring(0, 8);
     long queue =

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -171,6 +172,50 @@ class SupervisorConsoleIT extends ConsoleTest {
         .isEqualTo("CANCELED");
     assertThat(lastHistory(id).getString("event")).isEqualTo("CANCELED");
     assertThat(lastHistory(id).getString("actor")).isEqualTo(username);
+  }
+
+  @Test
+  void supervisor_completes_a_connected_callback_its_agent_did_not_wrap_up() {
+    // customer first: the simulated dialer answers the second attempt, 30 s after the first
+    long queue =
+        admin
+            .post(
+                "/api/v1/queues",
+                "{\"name\":\"Connected %s\",\"callbackSettings\":{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":1,\"retryDelaySeconds\":30}}"
+                    .formatted(UUID.randomUUID()))
+            .id();
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"Agent\",\"status\":\"AVAILABLE\"}").id();
+    admin.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + agent + "]}");
+    String number = numberPrefix() + "21";
+    var created =
+        admin.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":%d,\"phoneNumber\":\"%s\",\"customerName\":\"Katherine Johnson\"}"
+                .formatted(queue, number));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long id = created.id();
+
+    openConsole();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                admin.get("/api/v1/callbacks/" + id).json().getString("state").equals("CONNECTED"));
+    filterByNumber(number);
+    waitForRows(1, "CONNECTED");
+    assertThat(browser.findElements(By.id("list:table:0:cancel"))).isNotEmpty();
+
+    browser.findElement(By.id("list:table:0:complete")).click();
+    confirm();
+    waitUntil("the row is completed", d -> column("state").equals(List.of("COMPLETED")));
+    assertThat(browser.findElements(By.id("list:table:0:complete"))).isEmpty();
+    JsonObject completed = admin.get("/api/v1/callbacks/" + id).json();
+    assertThat(completed.getString("state")).isEqualTo("COMPLETED");
+    assertThat(completed.isNull("assignedAgentId")).isTrue();
+    assertThat(lastHistory(id).getString("event")).isEqualTo("COMPLETED");
+    assertThat(lastHistory(id).getString("actor")).isEqualTo(username);
+    assertThat(lastHistory(id).getString("detail")).isEqualTo("completed by a supervisor");
   }
 
   @Test

@@ -294,6 +294,100 @@ class EngineIT {
   }
 
   @Test
+  void an_offer_nobody_answers_goes_to_the_next_member_after_the_offer_timeout() {
+    long queue = queue("{\"offerTimeoutSeconds\":10}");
+    long silent = availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    awaitState(id, "OFFERED");
+    Instant dueAt = Instant.parse(callback(id).getString("dueAt"));
+    long next = availableMember(queue);
+
+    advance(10);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              JsonObject c = callback(id);
+              assertThat(c.getString("state")).isEqualTo("OFFERED");
+              assertThat(c.get("assignedAgentId")).hasToString("" + next);
+            });
+    JsonObject moved = callback(id);
+    assertThat(events(moved)).containsSubsequence("OFFERED", "OFFER_TIMED_OUT", "OFFERED");
+    assertThat(eventAt(moved, "OFFER_TIMED_OUT"))
+        .isAfterOrEqualTo(eventAt(moved, "OFFERED").plusSeconds(10));
+    JsonObject timedOut =
+        history(moved).stream()
+            .filter(h -> h.getString("event").equals("OFFER_TIMED_OUT"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(timedOut.getString("actor")).isEqualTo("system");
+    assertThat(Instant.parse(moved.getString("dueAt"))).isEqualTo(dueAt); // keeps its place
+    JsonObject agent = api.get("/api/v1/agents/" + silent).json();
+    assertThat(agent.getString("status")).isEqualTo("OFF_QUEUE");
+    assertThat(agent.getString("statusReason")).isEqualTo("not responding");
+  }
+
+  /** Customer first answers on the second attempt (see the Failsafe options): connected. */
+  private long connectedCallback(String settings) {
+    long queue = queue(settings);
+    availableMember(queue);
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    awaitState(id, "RETRY_WAIT");
+    advance(30);
+    awaitState(id, "CONNECTED");
+    return id;
+  }
+
+  @Test
+  void a_supervisor_completes_a_connected_callback_in_its_agents_stead() {
+    long id =
+        connectedCallback(
+            "{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":1,\"retryDelaySeconds\":30}");
+    String name = "sup-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "supervisor password 123";
+    assertThat(
+            api.post(
+                    "/api/v1/users",
+                    "{\"username\":\""
+                        + name
+                        + "\",\"password\":\""
+                        + password
+                        + "\",\"roles\":[\"SUPERVISOR\"]}")
+                .status())
+        .isEqualTo(201);
+    Api supervisor = api.as(name, password);
+
+    // a supervisor is nobody's agent: naming one is refused
+    assertThat(supervisor.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":1}").status())
+        .isEqualTo(403);
+    Reply done = supervisor.post("/api/v1/callbacks/" + id + "/complete", "{}");
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.json().getString("state")).isEqualTo("COMPLETED");
+    assertThat(done.json().isNull("assignedAgentId")).isTrue();
+    JsonObject completed = history(done.json()).get(history(done.json()).size() - 1);
+    assertThat(completed.getString("event")).isEqualTo("COMPLETED");
+    assertThat(completed.getString("actor")).isEqualTo(name);
+    assertThat(completed.getString("detail")).isEqualTo("completed by a supervisor");
+    assertThat(supervisor.post("/api/v1/callbacks/" + id + "/complete", "{}").status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void a_call_longer_than_the_queue_allows_is_completed_by_the_system() {
+    long id =
+        connectedCallback(
+            "{\"mode\":\"CUSTOMER_FIRST\",\"maxRetryCount\":1,\"retryDelaySeconds\":30,"
+                + "\"maxCallMinutes\":5}");
+    advance(5 * 60);
+    awaitState(id, "COMPLETED");
+    JsonObject ended = callback(id);
+    assertThat(events(ended)).endsWith("CALL_TIMED_OUT");
+    assertThat(ended.isNull("assignedAgentId")).isTrue();
+    assertThat(eventAt(ended, "CALL_TIMED_OUT"))
+        .isAfterOrEqualTo(eventAt(ended, "CONNECTED").plusSeconds(5 * 60));
+  }
+
+  @Test
   void owned_callback_expires_to_the_queue_or_ends_expired_by_policy() {
     String owned =
         "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":48,"

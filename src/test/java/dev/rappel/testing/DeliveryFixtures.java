@@ -14,6 +14,7 @@ import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.queue.entity.TimeLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +80,23 @@ public final class DeliveryFixtures {
             new OwnedCallbackPolicy(true, 720, ownershipHours, toQueueOnExpiry),
             3,
             300));
+  }
+
+  /**
+   * An agent-first queue whose offers wait {@code offerTimeoutSeconds} for an answer and whose
+   * calls may last {@code maxCallMinutes}.
+   */
+  public static Queue timedQueue(long id, int offerTimeoutSeconds, int maxCallMinutes) {
+    return queue(
+        id,
+        "Timed " + id,
+        new CallbackSettings(
+            CallbackMode.AGENT_FIRST,
+            false,
+            OwnedCallbackPolicy.defaults(),
+            3,
+            300,
+            new TimeLimits(offerTimeoutSeconds, maxCallMinutes)));
   }
 
   /** A callback an integration created on {@code queue}, due at {@link #DUE}, still SCHEDULED. */

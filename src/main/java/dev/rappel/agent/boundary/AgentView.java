@@ -12,6 +12,7 @@ public record AgentView(
     String timeZone,
     String status,
     Instant statusChangedAt,
+    String statusReason,
     List<Long> queueIds) {
 
   public static AgentView of(Agent agent, List<Long> queueIds) {
@@ -21,6 +22,7 @@ public record AgentView(
         agent.timeZone().map(ZoneId::getId).orElse(null),
         agent.status().name(),
         agent.statusChangedAt(),
+        agent.statusReason().orElse(null),
         queueIds);
   }
 }

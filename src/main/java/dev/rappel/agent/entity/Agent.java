@@ -21,6 +21,9 @@ import java.util.Optional;
 public class Agent {
   public static final int MAX_NAME_LENGTH = 100;
 
+  /** Why the routing put an agent off queue when it let an offer time out. */
+  public static final String NOT_RESPONDING = "not responding";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -36,6 +39,10 @@ public class Agent {
 
   @Column(name = "status_changed_at")
   private Instant statusChangedAt;
+
+  /** Why the system, not the agent, set the status; empty once the agent chose one itself. */
+  @Column(name = "status_reason")
+  private String statusReason;
 
   @Version private long version;
 
@@ -54,11 +61,25 @@ public class Agent {
     this.statusChangedAt = clock.instant();
   }
 
+  /** The agent (or an admin) sets the status: whatever the system said before no longer holds. */
   public void changeStatus(RoutingStatus newStatus, Clock clock) {
+    statusReason = null;
     if (newStatus != status) {
       status = newStatus;
       statusChangedAt = clock.instant();
     }
+  }
+
+  /**
+   * The agent let an offer time out: off queue, as ACDs do with an agent who does not respond, so
+   * nothing more is offered to someone who is not there, until it goes available again.
+   */
+  public void markNotResponding(Clock clock) {
+    if (status != RoutingStatus.OFF_QUEUE) {
+      status = RoutingStatus.OFF_QUEUE;
+      statusChangedAt = clock.instant();
+    }
+    statusReason = NOT_RESPONDING;
   }
 
   public boolean isAvailable() {
@@ -88,6 +109,11 @@ public class Agent {
 
   public Instant statusChangedAt() {
     return statusChangedAt;
+  }
+
+  /** Why the system set the current status, if it did ({@link #NOT_RESPONDING}). */
+  public Optional<String> statusReason() {
+    return Optional.ofNullable(statusReason);
   }
 
   @Override

@@ -241,6 +241,13 @@ public class Callbacks {
     return callback;
   }
 
+  /** A supervisor or admin completes a connected callback its agent did not wrap up. */
+  public Callback completeBySupervisor(long id, Caller caller) {
+    Callback callback = find(id, caller);
+    callback.completeBySupervisor(caller, clock);
+    return callback;
+  }
+
   private void requireNoCallbackYet(Interaction interaction) {
     long existing =
         em.createNamedQuery(Callback.COUNT_FOR_INTERACTION, Long.class)

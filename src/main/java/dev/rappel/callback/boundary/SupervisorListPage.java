@@ -71,7 +71,8 @@ public class SupervisorListPage implements Serializable {
       String state,
       int attempts,
       boolean changeable,
-      boolean cancellable)
+      boolean cancellable,
+      boolean completable)
       implements Serializable {}
 
   private final LazyDataModel<Row> model =
@@ -179,7 +180,8 @@ public class SupervisorListPage implements Serializable {
         line.state().name(),
         line.attempts(),
         line.state().isWaiting(),
-        !line.state().isTerminal());
+        !line.state().isTerminal(),
+        line.state() == CallbackState.CONNECTED);
   }
 
   public LazyDataModel<Row> getModel() {

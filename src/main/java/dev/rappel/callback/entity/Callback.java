@@ -124,6 +124,14 @@ public class Callback {
   @JoinColumn(name = "assigned_agent_id")
   private Agent assignedAgent;
 
+  /** When it was last offered to an agent: the offer times out from there. */
+  @Column(name = "offered_at")
+  private Instant offeredAt;
+
+  /** When its agent and customer were last connected: the call times out from there. */
+  @Column(name = "connected_at")
+  private Instant connectedAt;
+
   /** The agent the step being recorded took it from; only for that step's event. */
   @Transient private Agent releasedAgent;
 
@@ -493,7 +501,46 @@ public class Callback {
     requireState(CallbackState.QUEUED, "offered");
     state = CallbackState.OFFERED;
     assignedAgent = agent;
+    offeredAt = clock.instant();
     record("OFFERED", SYSTEM, clock, "to agent " + agent.id());
+  }
+
+  /**
+   * Agent first: an offer its agent neither accepted nor declined within the queue's {@code
+   * offerTimeoutSeconds} is withdrawn, and the agent, who is evidently not there, is set off queue
+   * ("not responding"). The callback waits for the next agent in the place it had (its due time is
+   * unchanged). Exactly at {@code offeredAt + offerTimeout} the offer has timed out; a millisecond
+   * before, it has not. True when the offer was withdrawn.
+   */
+  public boolean timeOutOffer(Clock clock) {
+    Optional<Instant> deadline = offerDeadline();
+    if (deadline.isEmpty() || clock.instant().isBefore(deadline.get())) {
+      return false;
+    }
+    Agent agent = assignedAgent;
+    state = CallbackState.QUEUED;
+    letGo();
+    agent.markNotResponding(clock);
+    record(
+        "OFFER_TIMED_OUT",
+        SYSTEM,
+        clock,
+        "agent "
+            + agent.id()
+            + " did not answer within "
+            + queue.settings().timeLimits().offerTimeoutSeconds()
+            + " s; set off queue ("
+            + Agent.NOT_RESPONDING
+            + ")");
+    return true;
+  }
+
+  /** When the offer in progress times out; empty unless offered. */
+  public Optional<Instant> offerDeadline() {
+    if (state != CallbackState.OFFERED || offeredAt == null) {
+      return Optional.empty();
+    }
+    return Optional.of(offeredAt.plus(queue.settings().timeLimits().offerTimeout()));
   }
 
   /**
@@ -577,6 +624,7 @@ public class Callback {
     record("ATTEMPT_ENDED", actor, clock, "attempt " + attemptNumber + ": " + outcome);
     if (outcome == DialOutcome.ANSWERED) {
       state = CallbackState.CONNECTED;
+      connectedAt = now;
       record("CONNECTED", actor, clock, "agent " + assignedAgent.id() + " with the customer");
       return;
     }
@@ -663,6 +711,53 @@ public class Callback {
     state = CallbackState.COMPLETED;
     letGo();
     record("COMPLETED", actor, clock, null);
+  }
+
+  /**
+   * A supervisor (or admin) ends a connected call that its agent did not wrap up (the agent forgot,
+   * or its desk is gone): completed, the agent freed, the supervisor named in the history.
+   */
+  public void completeBySupervisor(Caller caller, Clock clock) {
+    if (!caller.seesEverything()) {
+      throw new Forbidden("Only the connected agent, a supervisor or an admin completes a call.");
+    }
+    requireState(CallbackState.CONNECTED, "completed");
+    state = CallbackState.COMPLETED;
+    letGo();
+    record("COMPLETED", caller.name(), clock, "completed by a supervisor");
+  }
+
+  /**
+   * A call connected longer than the queue's {@code maxCallMinutes} is over as far as the system
+   * can tell (a lost wrap-up, a desk closed mid-call): completed by the system, freeing the agent.
+   * Exactly at {@code connectedAt + maxCall} it has timed out; a millisecond before, it has not.
+   * True when it was completed.
+   */
+  public boolean timeOutCall(Clock clock) {
+    Optional<Instant> deadline = callDeadline();
+    if (deadline.isEmpty() || clock.instant().isBefore(deadline.get())) {
+      return false;
+    }
+    Long agent = assignedAgent == null ? null : assignedAgent.id();
+    state = CallbackState.COMPLETED;
+    letGo();
+    record(
+        "CALL_TIMED_OUT",
+        SYSTEM,
+        clock,
+        "connected for "
+            + queue.settings().timeLimits().maxCallMinutes()
+            + " min, the queue's limit; completed by the system"
+            + (agent == null ? "" : ", agent " + agent + " freed"));
+    return true;
+  }
+
+  /** When the call in progress times out; empty unless connected. */
+  public Optional<Instant> callDeadline() {
+    if (state != CallbackState.CONNECTED || connectedAt == null) {
+      return Optional.empty();
+    }
+    return Optional.of(connectedAt.plus(queue.settings().timeLimits().maxCall()));
   }
 
   /** The held agent went off queue before the dial: let it go and route the callback again. */

@@ -57,8 +57,9 @@ public class AgentDesk {
       List<RecentCall> recent)
       implements Serializable {}
 
-  /** The agent at its desk. */
-  public record DeskAgent(long id, String name, RoutingStatus status, ZoneId zone)
+  /** The agent at its desk, and why the system set its status if it did ("not responding"). */
+  public record DeskAgent(
+      long id, String name, RoutingStatus status, Optional<String> statusReason, ZoneId zone)
       implements Serializable {}
 
   /** One callback as the agent sees it: the customer's local time and the agent's. */
@@ -106,7 +107,8 @@ public class AgentDesk {
     CallbackSearch.Page upcoming =
         search.find(waiting, CallbackAccess.of(caller), 0, UPCOMING_SHOWN);
     return new View(
-        Optional.of(new DeskAgent(agentId, agent.name(), agent.status(), zone)),
+        Optional.of(
+            new DeskAgent(agentId, agent.name(), agent.status(), agent.statusReason(), zone)),
         held,
         upcoming.items().stream().map(c -> row(c, agentId, zone)).toList(),
         upcoming.total(),

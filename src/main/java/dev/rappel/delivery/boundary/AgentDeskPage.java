@@ -1,6 +1,7 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.boundary.Agents;
+import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.boundary.Callbacks;
 import dev.rappel.callback.entity.CallbackState;
@@ -151,6 +152,22 @@ public class AgentDeskPage implements Serializable {
     }
   }
 
+  /**
+   * Why the agent is off queue when it did not choose it: the system set it so because an offer
+   * went unanswered. Empty otherwise.
+   */
+  public String getNotRespondingNotice() {
+    return getAgent()
+        .statusReason()
+        .filter(Agent.NOT_RESPONDING::equals)
+        .map(
+            reason ->
+                "You were set off queue because you did not answer an offer in time ("
+                    + reason
+                    + "). Go available when you are back.")
+        .orElse("");
+  }
+
   public boolean isAvailable() {
     return getAgent().status() == RoutingStatus.AVAILABLE;
   }
@@ -176,7 +193,8 @@ public class AgentDeskPage implements Serializable {
   }
 
   public void complete(long callbackId) {
-    act(() -> deliveries.complete(callbackId, null, caller), "Callback completed.");
+    // named: a supervisor at its own desk wraps up as the agent, not as a supervisor
+    act(() -> deliveries.complete(callbackId, getAgentId(), caller), "Callback completed.");
   }
 
   /** Runs one use case; a refusal (the offer moved on meanwhile, say) becomes a message. */

@@ -92,7 +92,16 @@ public class Deliveries implements DialOutcomes {
     recordOutcome(callbackId, attempt, dialId, outcome, actor);
   }
 
+  /**
+   * A connected callback ends: its agent wraps up (an agent for itself, an admin naming the agent),
+   * or a supervisor or admin who names no agent completes it in the agent's stead.
+   */
   public Callback complete(long callbackId, Long requestedAgent, Caller caller) {
+    if (requestedAgent == null && caller.seesEverything()) {
+      Callback callback = callback(callbackId);
+      callback.completeBySupervisor(caller, clock);
+      return callback;
+    }
     long agentId = caller.actingAgent(requestedAgent);
     String actor = caller.name();
     Callback callback = callback(callbackId);

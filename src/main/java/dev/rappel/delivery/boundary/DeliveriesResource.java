@@ -94,12 +94,17 @@ public class DeliveriesResource {
   }
 
   @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}/complete")
-  @Operation(summary = "The connected agent has wrapped up the callback")
-  @APIResponse(responseCode = "409", description = "Not connected to this agent")
-  public CallbackView complete(
-      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
-    return CallbackView.of(deliveries.complete(id, body.agentId, caller), clock);
+  @Operation(
+      summary = "The connected agent has wrapped up the callback, or a supervisor completes it",
+      description =
+          "With agentId: the connected agent wraps up (an agent for itself, an admin for any"
+              + " agent). Without agentId: a supervisor or admin completes a connected callback"
+              + " in its agent's stead (history: COMPLETED, completed by a supervisor).")
+  @APIResponse(responseCode = "409", description = "Not connected (to this agent)")
+  public CallbackView complete(@PathParam("id") long id, AgentAction body) {
+    Long agentId = body == null ? null : body.agentId;
+    return CallbackView.of(deliveries.complete(id, agentId, caller), clock);
   }
 }

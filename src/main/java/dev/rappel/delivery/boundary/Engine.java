@@ -142,6 +142,31 @@ public class Engine {
     return stuck.size();
   }
 
+  /**
+   * Agent first: offers nobody answered in time go back to the queue in their place, to be offered
+   * to the next agent, and their agents are set off queue. Returns how many it withdrew.
+   */
+  public int timeOutOffers() {
+    int withdrawn = 0;
+    for (Callback callback : due.offersUnansweredAt(clock.instant(), BATCH)) {
+      if (callback.timeOutOffer(clock)) {
+        withdrawn++;
+      }
+    }
+    return withdrawn;
+  }
+
+  /** Calls connected longer than their queue allows are completed, freeing their agents. */
+  public int timeOutCalls() {
+    int ended = 0;
+    for (Callback callback : due.callsTooLongAt(clock.instant(), BATCH)) {
+      if (callback.timeOutCall(clock)) {
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** Callbacks whose time has come and that are still waiting to be delivered. */
   public long overdue() {
     return due.countDue(clock.instant());

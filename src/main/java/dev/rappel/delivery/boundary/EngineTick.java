@@ -85,6 +85,13 @@ public class EngineTick {
       while (engine.expireOwnerships() == Engine.BATCH) {
         // keep going
       }
+      // before routing, so a withdrawn offer goes to the next agent in this same pass
+      while (engine.timeOutOffers() == Engine.BATCH) {
+        // keep going
+      }
+      while (engine.timeOutCalls() == Engine.BATCH) {
+        // keep going
+      }
       while (engine.route() == Engine.BATCH) {
         // keep going
       }

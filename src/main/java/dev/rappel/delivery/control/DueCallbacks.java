@@ -106,6 +106,48 @@ public class DueCallbacks {
         .getResultList();
   }
 
+  /**
+   * Offers not answered within their queue's {@code offerTimeoutSeconds}, oldest first. Each queue
+   * has its own limit, so the deadline is computed in the query (offer instant plus the queue's
+   * limit, both plain numbers) rather than compared with one cut-off.
+   */
+  public List<Callback> offersUnansweredAt(Instant now, int limit) {
+    return overdue(
+        CallbackState.OFFERED, "c.offered_at", "q.offer_timeout_seconds * 1000", now, limit);
+  }
+
+  /** Calls connected longer than their queue's {@code maxCallMinutes}, oldest first. */
+  public List<Callback> callsTooLongAt(Instant now, int limit) {
+    return overdue(
+        CallbackState.CONNECTED, "c.connected_at", "q.max_call_minutes * 60000", now, limit);
+  }
+
+  private List<Callback> overdue(
+      CallbackState state, String since, String allowedMillis, Instant now, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT c.id FROM callback c JOIN queue q ON q.id = c.queue_id WHERE c.state = '"
+                    + state.name()
+                    + "' AND "
+                    + since
+                    + " + "
+                    + allowedMillis
+                    + " <= ? ORDER BY "
+                    + since
+                    + ", c.id")
+            .setParameter(1, now.toEpochMilli())
+            .setMaxResults(limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.id IN :ids ORDER BY c.id", Callback.class)
+        .setParameter("ids", ids.stream().map(Number::longValue).toList())
+        .getResultList();
+  }
+
   /** Customer-first reservations waiting for their dial. */
   public List<Callback> reserved(int limit) {
     return em.createQuery(

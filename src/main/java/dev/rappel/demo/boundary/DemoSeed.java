@@ -14,6 +14,7 @@ import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.queue.entity.TimeLimits;
 import dev.rappel.security.boundary.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -83,7 +84,10 @@ public class DemoSeed {
                   false,
                   new OwnedCallbackPolicy(true, 48, 8, true),
                   3,
-                  300),
+                  300,
+                  // the longest offer: someone trying the demo has time to sign in and answer
+                  new TimeLimits(
+                      TimeLimits.MAX_OFFER_TIMEOUT_SECONDS, TimeLimits.DEFAULT_MAX_CALL_MINUTES)),
               demo);
       Queue sales =
           queues.create(

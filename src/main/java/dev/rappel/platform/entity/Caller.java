@@ -49,6 +49,10 @@ public record Caller(String name, Set<Role> roles, Optional<Long> agentId)
       }
       return agentId.get();
     }
+    if (requested != null) {
+      // a supervisor is nobody's agent: naming one does not make it that agent
+      throw new Forbidden("Only the agent itself, or an admin, acts for an agent.");
+    }
     throw new dev.rappel.platform.entity.RuleViolation("agentId", "is required: the agent acting.");
   }
 

@@ -5,6 +5,7 @@ import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.queue.entity.TimeLimits;
 import jakarta.validation.Valid;
 
 /** Body of {@code POST /queues} and {@code PUT /queues/{id}}. */
@@ -19,6 +20,8 @@ public class QueueInput {
     @Valid public OwnedInput ownedCallbacks;
     public Integer maxRetryCount;
     public Integer retryDelaySeconds;
+    public Integer offerTimeoutSeconds;
+    public Integer maxCallMinutes;
   }
 
   public static class OwnedInput {
@@ -44,6 +47,7 @@ public class QueueInput {
                 Inputs.enumValue(in.mode, CallbackMode.class, "callbackSettings.mode")
                     .orElse(defaults.mode()));
     OwnedCallbackPolicy owned = violations.check(() -> owned(in.ownedCallbacks));
+    TimeLimits limits = violations.check(() -> timeLimits(in));
     CallbackSettings settings =
         violations.check(
             () ->
@@ -56,9 +60,17 @@ public class QueueInput {
                     in.maxRetryCount != null ? in.maxRetryCount : defaults.maxRetryCount(),
                     in.retryDelaySeconds != null
                         ? in.retryDelaySeconds
-                        : defaults.retryDelaySeconds()));
+                        : defaults.retryDelaySeconds(),
+                    limits));
     violations.throwIfAny();
     return settings;
+  }
+
+  private static TimeLimits timeLimits(SettingsInput in) {
+    TimeLimits defaults = TimeLimits.defaults();
+    return new TimeLimits(
+        in.offerTimeoutSeconds != null ? in.offerTimeoutSeconds : defaults.offerTimeoutSeconds(),
+        in.maxCallMinutes != null ? in.maxCallMinutes : defaults.maxCallMinutes());
   }
 
   private static OwnedCallbackPolicy owned(OwnedInput in) {

@@ -14,7 +14,9 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
       boolean agentQueueSelection,
       OwnedView ownedCallbacks,
       int maxRetryCount,
-      int retryDelaySeconds) {}
+      int retryDelaySeconds,
+      int offerTimeoutSeconds,
+      int maxCallMinutes) {}
 
   public record OwnedView(
       boolean enabled,
@@ -37,7 +39,9 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
                 o.ownershipHours(),
                 o.assignToQueueOnExpiry()),
             s.maxRetryCount(),
-            s.retryDelaySeconds()),
+            s.retryDelaySeconds(),
+            s.timeLimits().offerTimeoutSeconds(),
+            s.timeLimits().maxCallMinutes()),
         queue.members().stream().map(Agent::id).toList());
   }
 }

@@ -49,7 +49,8 @@ public class Queues {
     var s = queue.settings();
     var o = s.ownedCallbacks();
     return String.format(
-        "'%s': %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds",
+        "'%s': %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds,"
+            + " offers answered within %ds, calls of at most %d min",
         queue.name(),
         s.mode(),
         s.allowsAgentQueueSelection(),
@@ -58,7 +59,9 @@ public class Queues {
         o.ownershipHours(),
         o.assignToQueueOnExpiry() ? "to queue" : "expire",
         s.maxRetryCount(),
-        s.retryDelaySeconds());
+        s.retryDelaySeconds(),
+        s.timeLimits().offerTimeoutSeconds(),
+        s.timeLimits().maxCallMinutes());
   }
 
   public Queue replaceMembers(long id, List<Long> agentIds, Caller by) {

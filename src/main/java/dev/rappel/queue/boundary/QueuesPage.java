@@ -13,6 +13,7 @@ import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import dev.rappel.queue.entity.TimeLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,9 @@ public class QueuesPage implements Serializable {
           "maxScheduleAheadHours",
           "ownershipHours",
           "maxRetryCount",
-          "retryDelaySeconds");
+          "retryDelaySeconds",
+          "offerTimeoutSeconds",
+          "maxCallMinutes");
 
   @Inject Queues queues;
 
@@ -55,6 +58,7 @@ public class QueuesPage implements Serializable {
       String queueSelection,
       String owned,
       String retries,
+      String timeLimits,
       String members)
       implements Serializable {}
 
@@ -74,6 +78,8 @@ public class QueuesPage implements Serializable {
   private String onExpiry;
   private Integer maxRetryCount;
   private Integer retryDelaySeconds;
+  private Integer offerTimeoutSeconds;
+  private Integer maxCallMinutes;
   private Long[] memberIds = new Long[0];
 
   @PostConstruct
@@ -114,6 +120,8 @@ public class QueuesPage implements Serializable {
     in.ownedCallbacks.assignToQueueOnExpiry = "QUEUE".equals(onExpiry);
     in.maxRetryCount = maxRetryCount;
     in.retryDelaySeconds = retryDelaySeconds;
+    in.offerTimeoutSeconds = offerTimeoutSeconds;
+    in.maxCallMinutes = maxCallMinutes;
     try {
       Queue queue =
           editingId == null
@@ -160,6 +168,8 @@ public class QueuesPage implements Serializable {
     onExpiry = o.assignToQueueOnExpiry() ? "QUEUE" : "EXPIRED";
     maxRetryCount = s.maxRetryCount();
     retryDelaySeconds = s.retryDelaySeconds();
+    offerTimeoutSeconds = s.timeLimits().offerTimeoutSeconds();
+    maxCallMinutes = s.timeLimits().maxCallMinutes();
   }
 
   /**
@@ -194,6 +204,8 @@ public class QueuesPage implements Serializable {
                     o.assignToQueueOnExpiry() ? "to queue" : "EXPIRED")
             : "off",
         "%d every %ds".formatted(s.maxRetryCount(), s.retryDelaySeconds()),
+        "offer %ds, call %d min"
+            .formatted(s.timeLimits().offerTimeoutSeconds(), s.timeLimits().maxCallMinutes()),
         q.members().stream().map(Agent::name).collect(Collectors.joining(", ")));
   }
 
@@ -227,6 +239,22 @@ public class QueuesPage implements Serializable {
 
   public int getMaxRetryDelay() {
     return CallbackSettings.MAX_RETRY_DELAY_SECONDS;
+  }
+
+  public int getMinOfferTimeout() {
+    return TimeLimits.MIN_OFFER_TIMEOUT_SECONDS;
+  }
+
+  public int getMaxOfferTimeout() {
+    return TimeLimits.MAX_OFFER_TIMEOUT_SECONDS;
+  }
+
+  public int getMinCallLimit() {
+    return TimeLimits.MIN_CALL_MINUTES;
+  }
+
+  public int getMaxCallLimit() {
+    return TimeLimits.MAX_CALL_MINUTES;
   }
 
   public boolean isEditing() {
@@ -307,6 +335,22 @@ public class QueuesPage implements Serializable {
 
   public void setRetryDelaySeconds(Integer retryDelaySeconds) {
     this.retryDelaySeconds = retryDelaySeconds;
+  }
+
+  public Integer getOfferTimeoutSeconds() {
+    return offerTimeoutSeconds;
+  }
+
+  public void setOfferTimeoutSeconds(Integer offerTimeoutSeconds) {
+    this.offerTimeoutSeconds = offerTimeoutSeconds;
+  }
+
+  public Integer getMaxCallMinutes() {
+    return maxCallMinutes;
+  }
+
+  public void setMaxCallMinutes(Integer maxCallMinutes) {
+    this.maxCallMinutes = maxCallMinutes;
   }
 
   public Long[] getMemberIds() {

@@ -1,6 +1,6 @@
 package dev.rappel.queue.entity;
 
-import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Violations;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -29,35 +29,55 @@ public class CallbackSettings {
   @Column(name = "retry_delay_seconds", nullable = false)
   private int retryDelaySeconds;
 
+  @Embedded private TimeLimits timeLimits;
+
   protected CallbackSettings() {}
 
+  /** Settings with the default time limits ({@link TimeLimits#defaults()}). */
   public CallbackSettings(
       CallbackMode mode,
       boolean agentQueueSelection,
       OwnedCallbackPolicy ownedCallbacks,
       int maxRetryCount,
       int retryDelaySeconds) {
+    this(mode, agentQueueSelection, ownedCallbacks, maxRetryCount, retryDelaySeconds, null);
+  }
+
+  /** A missing mode, ownership policy or time limits take the defaults. */
+  public CallbackSettings(
+      CallbackMode mode,
+      boolean agentQueueSelection,
+      OwnedCallbackPolicy ownedCallbacks,
+      int maxRetryCount,
+      int retryDelaySeconds,
+      TimeLimits timeLimits) {
+    Violations violations = new Violations();
     if (maxRetryCount < 0 || maxRetryCount > MAX_RETRY_COUNT) {
-      throw new RuleViolation(
+      violations.add(
           "callbackSettings.maxRetryCount",
           "must be between 0 and " + MAX_RETRY_COUNT + ", was " + maxRetryCount + ".");
     }
     if (retryDelaySeconds < MIN_RETRY_DELAY_SECONDS
         || retryDelaySeconds > MAX_RETRY_DELAY_SECONDS) {
-      throw new RuleViolation(
+      violations.add(
           "callbackSettings.retryDelaySeconds",
           "must be between 30 seconds and 1 day (30 to 86400 seconds), was "
               + retryDelaySeconds
               + ".");
     }
+    violations.throwIfAny();
     this.mode = mode == null ? CallbackMode.AGENT_FIRST : mode;
     this.agentQueueSelection = agentQueueSelection;
     this.ownedCallbacks = ownedCallbacks == null ? OwnedCallbackPolicy.defaults() : ownedCallbacks;
     this.maxRetryCount = maxRetryCount;
     this.retryDelaySeconds = retryDelaySeconds;
+    this.timeLimits = timeLimits == null ? TimeLimits.defaults() : timeLimits;
   }
 
-  /** The product's defaults: agent first, no queue selection, ownership off, 3 retries, 300 s. */
+  /**
+   * The product's defaults: agent first, no queue selection, ownership off, 3 retries, 300 s,
+   * offers answered within 30 s, calls of at most 240 minutes.
+   */
   public static CallbackSettings defaults() {
     return new CallbackSettings(
         CallbackMode.AGENT_FIRST, false, OwnedCallbackPolicy.defaults(), 3, 300);
@@ -81,5 +101,9 @@ public class CallbackSettings {
 
   public int retryDelaySeconds() {
     return retryDelaySeconds;
+  }
+
+  public TimeLimits timeLimits() {
+    return timeLimits;
   }
 }

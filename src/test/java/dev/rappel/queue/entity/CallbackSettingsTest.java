@@ -40,6 +40,12 @@ class CallbackSettingsTest {
   }
 
   @Test
+  void every_retry_setting_out_of_range_is_refused_at_once() {
+    assertThat(Violated.fields(() -> withRetries(11, 29)))
+        .containsExactly("callbackSettings.maxRetryCount", "callbackSettings.retryDelaySeconds");
+  }
+
+  @Test
   void the_defaults_are_those_of_the_product() {
     CallbackSettings defaults = CallbackSettings.defaults();
 
@@ -48,6 +54,8 @@ class CallbackSettingsTest {
     assertThat(defaults.ownedCallbacks().isEnabled()).isFalse();
     assertThat(defaults.maxRetryCount()).isEqualTo(3);
     assertThat(defaults.retryDelaySeconds()).isEqualTo(300);
+    assertThat(defaults.timeLimits().offerTimeoutSeconds()).isEqualTo(30);
+    assertThat(defaults.timeLimits().maxCallMinutes()).isEqualTo(240);
   }
 
   @Test
