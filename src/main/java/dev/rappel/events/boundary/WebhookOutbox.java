@@ -57,14 +57,6 @@ public class WebhookOutbox {
     return Optional.of(lease.heldUntil());
   }
 
-  /** Lets the lease go, if {@code instance} holds it. */
-  public void release(String instance) {
-    WebhookLease lease = em.find(WebhookLease.class, WebhookLease.SENDER);
-    if (lease != null) {
-      lease.release(instance, clock.instant());
-    }
-  }
-
   /**
    * Pending events of callbacks that have none waiting for a retry, each callback's first ones in
    * order; {@link Backlog} decides what goes.

@@ -4,7 +4,6 @@ import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.events.control.WebhookMetrics;
 import dev.rappel.events.control.WebhookSender;
 import dev.rappel.events.entity.Backlog;
-import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -119,16 +118,6 @@ public class WebhookTick {
     int purged = outbox.purge(sender.isConfigured());
     if (purged > 0) {
       LOG.fine(() -> "Purged " + purged + " webhook outbox rows past their retention");
-    }
-  }
-
-  /** A clean shutdown hands the lease over at once instead of letting it run out. */
-  @PreDestroy
-  void letGo() {
-    try {
-      outbox.release(instance);
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Could not release the webhook lease; it runs out by itself", e);
     }
   }
 }

@@ -52,14 +52,6 @@ public class WebhookLease {
     return true;
   }
 
-  /** Lets go at once (a clean shutdown), so another instance need not wait for it to run out. */
-  public void release(String claimant, Instant now) {
-    if (claimant.equals(holder)) {
-      holder = null;
-      heldUntil = now;
-    }
-  }
-
   private boolean isHeldByAnotherThan(String claimant, Instant now) {
     return holder != null && !holder.equals(claimant) && now.isBefore(heldUntil);
   }

@@ -56,22 +56,4 @@ class WebhookLeaseTest {
     assertThat(lease.claim("a", clock.instant().plusSeconds(1), LENGTH)).isFalse();
     assertThat(lease.holder()).contains("b");
   }
-
-  @Test
-  void a_released_lease_is_taken_at_once() {
-    lease.claim("a", clock.instant(), LENGTH);
-
-    lease.release("a", clock.instant());
-
-    assertThat(lease.claim("b", clock.instant(), LENGTH)).isTrue();
-  }
-
-  @Test
-  void only_the_holder_releases_a_lease() {
-    lease.claim("a", clock.instant(), LENGTH);
-
-    lease.release("b", clock.instant());
-
-    assertThat(lease.claim("b", clock.instant(), LENGTH)).isFalse();
-  }
 }
