@@ -25,7 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,6 +58,7 @@ class EngineIT {
             TestClockProducer.class,
             TestClockResource.class,
             TestEngineResource.class,
+            dev.rappel.testing.server.TestOutboxResource.class,
             dev.rappel.testing.server.TestEngineSteps.class);
   }
 
@@ -523,6 +527,106 @@ class EngineIT {
                 "it-secret", queued.body().replace("QUEUED", "CANCELED"), queued.signature()))
         .isFalse();
     assertThat(Signatures.verify("other-secret", queued.body(), queued.signature())).isFalse();
+  }
+
+  /** What the webhook receiver got of a callback's events, in the order it got them. */
+  private static List<WebhookReceiver.Received> receipts(long callback) {
+    return RECEIVER.received().stream()
+        .filter(r -> r.eventId().startsWith("cb-" + callback + "-"))
+        .toList();
+  }
+
+  private static List<String> taken(long callback) {
+    return receipts(callback).stream()
+        .filter(WebhookReceiver.Received::taken)
+        .map(WebhookReceiver.Received::eventId)
+        .toList();
+  }
+
+  private static List<String> steps(long callback, int count) {
+    List<String> ids = new ArrayList<>();
+    for (int step = 1; step <= count; step++) {
+      ids.add("cb-" + callback + "-" + step);
+    }
+    return ids;
+  }
+
+  @Test
+  void a_refused_webhook_event_holds_back_only_its_callback_and_each_event_arrives_once_in_order() {
+    long queue = queue("{}"); // no members: both wait QUEUED until canceled
+    Instant at = serverNow().plusSeconds(2);
+    long held = callbackAt(queue, at, "");
+    long other = callbackAt(queue, at, "");
+    String refused = "cb-" + held + "-2"; // its QUEUED step
+    RECEIVER.refuse(refused);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> receipts(held).stream().anyMatch(r -> !r.taken()));
+      assertThat(api.post("/api/v1/callbacks/" + held + "/cancel", null).status()).isEqualTo(200);
+      assertThat(api.post("/api/v1/callbacks/" + other + "/cancel", null).status()).isEqualTo(200);
+
+      // steps of another callback, written after the refusal, go out meanwhile
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(taken(other)).containsExactlyElementsOf(steps(other, 3)));
+      // the refused step's cancel waits behind it: not even tried
+      assertThat(receipts(held))
+          .extracting(WebhookReceiver.Received::eventId)
+          .doesNotContain("cb-" + held + "-3");
+      assertThat(taken(held)).containsExactly("cb-" + held + "-1");
+    } finally {
+      RECEIVER.accept(refused);
+    }
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(() -> assertThat(taken(held)).containsExactlyElementsOf(steps(held, 3)));
+
+    // at least once, deduplicable by id: every event taken exactly once; only the refused one was
+    // sent more than once
+    for (long callback : List.of(held, other)) {
+      Map<String, Long> sends =
+          receipts(callback).stream()
+              .collect(
+                  Collectors.groupingBy(WebhookReceiver.Received::eventId, Collectors.counting()));
+      assertThat(
+              taken(callback).stream()
+                  .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
+          .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+      sends.forEach(
+          (id, times) -> {
+            if (!id.equals(refused)) {
+              assertThat(times).as(id).isEqualTo(1);
+            }
+          });
+    }
+    assertThat(receipts(held).stream().filter(r -> r.eventId().equals(refused)))
+        .extracting(WebhookReceiver.Received::taken)
+        .startsWith(false)
+        .endsWith(true)
+        .containsOnlyOnce(true);
+  }
+
+  @Test
+  void delivered_webhook_events_are_purged_after_the_retention_and_the_history_stays() {
+    long queue = queue("{}");
+    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/api/v1/test/outbox?callbackId=" + id).body())
+                    .isEqualTo("2/2"));
+
+    advance(Duration.ofDays(7).plusMinutes(2).toSeconds()); // rappel.webhooks.retention-days = 7
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/api/v1/test/outbox?callbackId=" + id).body())
+                    .isEqualTo("0/0"));
+    assertThat(events(callback(id))).containsExactly("SCHEDULED", "QUEUED");
   }
 
   @Test

@@ -6,14 +6,25 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A small HTTP server standing in for a webhook subscriber: it keeps what it receives. */
+/**
+ * A small HTTP server standing in for a webhook subscriber: it keeps what it receives, in order,
+ * and can refuse (503) the events a test names until it accepts them again.
+ */
 public final class WebhookReceiver {
-  /** One received request. */
-  public record Received(String eventId, String signature, String body) {}
+  /** One received request, and the status it was answered with. */
+  public record Received(String eventId, String signature, String body, int status) {
+    public boolean taken() {
+      return status / 100 == 2;
+    }
+  }
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
   public static WebhookReceiver start(int port) {
     WebhookReceiver receiver = new WebhookReceiver();
@@ -24,12 +35,15 @@ public final class WebhookReceiver {
           exchange -> {
             String body =
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String eventId = exchange.getRequestHeaders().getFirst("X-Rappel-Event-Id");
+            int status = receiver.refusing.contains(eventId) ? 503 : 204;
             receiver.received.add(
                 new Received(
-                    exchange.getRequestHeaders().getFirst("X-Rappel-Event-Id"),
+                    eventId,
                     exchange.getRequestHeaders().getFirst("X-Rappel-Signature"),
-                    body));
-            exchange.sendResponseHeaders(204, -1);
+                    body,
+                    status));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
           });
       server.start();
@@ -37,6 +51,15 @@ public final class WebhookReceiver {
       throw new UncheckedIOException(e);
     }
     return receiver;
+  }
+
+  /** Answers 503 to this event until {@link #accept} (a subscriber that is failing on it). */
+  public void refuse(String eventId) {
+    refusing.add(eventId);
+  }
+
+  public void accept(String eventId) {
+    refusing.remove(eventId);
   }
 
   public List<Received> received() {

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
@@ -16,14 +15,8 @@ import java.time.Instant;
 /** One step in a callback's life: what happened, when, and who did it. */
 @Entity
 @Table(name = "callback_event")
-@NamedQuery(
-    name = HistoryEntry.UNPUBLISHED,
-    query =
-        "SELECT h FROM HistoryEntry h WHERE h.publishedAt IS NULL AND (h.nextPublishAt IS NULL"
-            + " OR h.nextPublishAt <= :now) ORDER BY h.id")
 @EntityListeners(HistoryEntryListener.class)
 public class HistoryEntry {
-  public static final String UNPUBLISHED = "HistoryEntry.unpublished";
   public static final int MAX_DETAIL = 500;
 
   @Id
@@ -51,15 +44,6 @@ public class HistoryEntry {
   @Column(name = "state_after")
   private String stateAfter;
 
-  @Column(name = "published_at")
-  private Instant publishedAt;
-
-  @Column(name = "publish_attempts")
-  private int publishAttempts;
-
-  @Column(name = "next_publish_at")
-  private Instant nextPublishAt;
-
   /** The agent this step took the callback from (not stored: only the live events need it). */
   @Transient private Long releasedAgentId;
 
@@ -71,30 +55,6 @@ public class HistoryEntry {
 
   public java.util.Optional<Long> releasedAgentId() {
     return java.util.Optional.ofNullable(releasedAgentId);
-  }
-
-  /** The subscriber has it. */
-  public void markPublished(Instant at) {
-    publishedAt = at;
-    nextPublishAt = null;
-  }
-
-  /**
-   * The subscriber did not take it: try again later, backing off exponentially from 2 s to at most
-   * 10 minutes between tries, for as long as it takes (at-least-once).
-   */
-  public void publishFailed(Instant at) {
-    publishAttempts++;
-    long seconds = Math.min(600, 1L << Math.min(publishAttempts, 10));
-    nextPublishAt = at.plusSeconds(seconds);
-  }
-
-  public int publishAttempts() {
-    return publishAttempts;
-  }
-
-  public java.util.Optional<Instant> nextPublishAt() {
-    return java.util.Optional.ofNullable(nextPublishAt);
   }
 
   HistoryEntry(

@@ -1,19 +1,22 @@
 package dev.rappel.callback.entity;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostPersist;
+import java.util.List;
 
 /**
- * Announces each recorded step inside its transaction; observers that publish it do so only after
- * the commit ({@code TransactionPhase.AFTER_SUCCESS}), so nothing rolled back is ever announced.
+ * Hands each step to what must commit with it ({@link StepsRecorded}, written right after the
+ * history row), then announces it ({@link CallbackChanged}). Observers that publish the
+ * announcement do so only after the commit ({@code TransactionPhase.AFTER_SUCCESS}), so nothing
+ * rolled back is ever announced.
  */
 public class HistoryEntryListener {
   @PostPersist
   void announce(HistoryEntry entry) {
-    CDI.current()
-        .getBeanManager()
-        .getEvent()
-        .select(CallbackChanged.class)
-        .fire(CallbackChanged.of(entry));
+    CallbackChanged step = CallbackChanged.of(entry);
+    Event<Object> events = CDI.current().getBeanManager().getEvent();
+    events.select(StepsRecorded.class).fire(new StepsRecorded(List.of(step)));
+    events.select(CallbackChanged.class).fire(step);
   }
 }

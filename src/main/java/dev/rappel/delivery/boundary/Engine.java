@@ -4,6 +4,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
+import dev.rappel.callback.entity.StepsRecorded;
 import dev.rappel.delivery.control.DialQueued;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.DueDelivery;
@@ -42,6 +43,8 @@ public class Engine {
 
   @Inject Event<CallbackChanged> changes;
 
+  @Inject Event<StepsRecorded> recorded;
+
   @Inject Event<DialQueued> dialsQueued;
 
   @Inject EngineMetrics metrics;
@@ -57,11 +60,17 @@ public class Engine {
   public int deliverDue() {
     Instant now = clock.instant();
     DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH);
+    List<CallbackChanged> steps =
+        batch.delivered().stream().map(delivered -> delivered.event(now)).toList();
+    // the bulk path writes no entity, so it hands over its steps itself: the batch to what commits
+    // with it (the webhook outbox, in one batched INSERT), each step to the announcements
+    if (!steps.isEmpty()) {
+      recorded.fire(new StepsRecorded(steps));
+    }
     for (DueDelivery.Delivered delivered : batch.delivered()) {
       metrics.delivered(delivered.lateness(now));
-      // the bulk path writes no entity, so it announces its steps itself (after the commit)
-      changes.fire(delivered.event(now));
     }
+    steps.forEach(changes::fire);
     return batch.claimed();
   }
 

@@ -2,58 +2,114 @@ package dev.rappel.events.boundary;
 
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.HistoryEntry;
+import dev.rappel.events.entity.Backlog;
+import dev.rappel.events.entity.OutboxEvent;
+import dev.rappel.events.entity.WebhookLease;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The outbox side of webhooks: every history row is an event written in the same transaction as the
- * change it records; these steps read the pending ones and record what became of them. The HTTP
- * call happens between the two, outside any transaction.
+ * The outbox side of webhooks, one transaction per step: the sender's lease, the pending events
+ * (written by {@link dev.rappel.events.control.OutboxWriter} with the steps they carry), what
+ * became of those sent, and the purge of delivered ones. The HTTP calls happen between these steps,
+ * outside any transaction.
  */
 @Stateless
 public class WebhookOutbox {
-  public static final int BATCH = 50;
+  /** Events read per batch. */
+  public static final int BATCH = 100;
+
+  /** How long a sender holds the lease without renewing it: how soon another takes over. */
+  static final Duration LEASE = Duration.ofSeconds(30);
 
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
 
-  /** Events not yet delivered whose next try is due, oldest first. */
-  public List<PendingEvent> pending() {
+  @Inject
+  @ConfigProperty(name = "rappel.webhooks.retention-days", defaultValue = "7")
+  int retentionDays;
+
+  /**
+   * Takes or renews the sender's lease for {@code instance}: until when it holds it, or empty while
+   * another instance does.
+   */
+  public Optional<Instant> claim(String instance) {
+    WebhookLease lease = em.find(WebhookLease.class, WebhookLease.SENDER);
+    if (lease == null || !lease.claim(instance, clock.instant(), LEASE)) {
+      return Optional.empty();
+    }
+    try {
+      em.flush();
+    } catch (OptimisticLockException lost) {
+      // another instance took it since it was read; this transaction rolls back
+      return Optional.empty();
+    }
+    return Optional.of(lease.heldUntil());
+  }
+
+  /**
+   * Pending events of callbacks that have none waiting for a retry, each callback's first ones in
+   * order; {@link Backlog} decides what goes.
+   */
+  public List<Backlog.Pending> pending() {
     return em
-        .createNamedQuery(HistoryEntry.UNPUBLISHED, HistoryEntry.class)
+        .createNamedQuery(OutboxEvent.SENDABLE, Object[].class)
         .setParameter("now", clock.instant())
         .setMaxResults(BATCH)
         .getResultList()
         .stream()
-        .map(h -> new PendingEvent(h.id(), CallbackChanged.of(h)))
+        .map(
+            row ->
+                new Backlog.Pending(
+                    (OutboxEvent) row[0], CallbackChanged.of((HistoryEntry) row[1])))
         .toList();
   }
 
-  /** Records the results: delivered ones are done, the others wait for their backoff. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public void record(Map<Long, Boolean> deliveredById) {
-    deliveredById.forEach(
-        (id, delivered) -> {
-          HistoryEntry entry = em.find(HistoryEntry.class, id);
-          if (entry == null) {
-            return;
-          }
-          if (delivered) {
-            entry.markPublished(clock.instant());
-          } else {
-            entry.publishFailed(clock.instant());
-          }
-        });
+  /** Records a pass: events taken are done, the others wait for their retry. */
+  public void record(Backlog.Sent sent) {
+    Instant now = clock.instant();
+    sent.taken()
+        .forEach(
+            (event, taken) -> {
+              OutboxEvent row = em.find(OutboxEvent.class, event.row().id());
+              if (row == null) {
+                return;
+              }
+              if (taken) {
+                row.delivered(now);
+              } else {
+                row.refused(now);
+              }
+            });
   }
 
-  /** One event waiting to go out. */
-  public record PendingEvent(long rowId, CallbackChanged event) {}
+  /**
+   * Deletes delivered events older than the retention ({@code rappel.webhooks.retention-days}),
+   * and, with no subscriber configured, undelivered ones as old: {@link OutboxEvent#isPurgedAt}.
+   * The history keeps every step.
+   */
+  public int purge(boolean subscribed) {
+    Instant cutoff = OutboxEvent.purgeCutoff(clock.instant(), Duration.ofDays(retentionDays));
+    int purged =
+        em.createNamedQuery(OutboxEvent.PURGE_DELIVERED)
+            .setParameter("cutoff", cutoff)
+            .executeUpdate();
+    if (!subscribed) {
+      purged +=
+          em.createNamedQuery(OutboxEvent.PURGE_UNDELIVERABLE)
+              .setParameter("cutoff", cutoff)
+              .executeUpdate();
+    }
+    return purged;
+  }
 }

@@ -1,0 +1,57 @@
+package dev.rappel.events.control;
+
+import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.StepsRecorded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Writes the webhook outbox rows of recorded steps inside the transaction that records them (a
+ * synchronous observer), so a step and its row commit or roll back together. It writes with one
+ * batched INSERT on that transaction's connection: the entity model hands over its steps while it
+ * writes them (an entity listener, where the entity manager must not be used), the bulk delivery
+ * path a whole batch at once. The values are those of a new {@link
+ * dev.rappel.events.entity.OutboxEvent}.
+ *
+ * <p>Nothing is written while no subscriber is configured: nothing piles up, and a subscriber
+ * configured later receives the steps recorded from then on, not the whole history.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+  private static final String INSERT =
+      "INSERT INTO webhook_outbox (callback_id, seq, created_at, attempts, next_attempt_at)"
+          + " VALUES (?, ?, ?, 0, ?)";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject WebhookSender sender;
+
+  void write(@Observes StepsRecorded recorded) {
+    if (!sender.isConfigured() || recorded.steps().isEmpty()) {
+      return;
+    }
+    // the connection of this transaction's persistence context (not closed here: it is the
+    // context's)
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (CallbackChanged step : recorded.steps()) {
+        long at = step.at().toEpochMilli();
+        insert.setLong(1, step.callbackId());
+        insert.setInt(2, step.sequence());
+        insert.setLong(3, at);
+        insert.setLong(4, at);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceException("Writing the webhook outbox failed: " + e.getMessage(), e);
+    }
+  }
+}
