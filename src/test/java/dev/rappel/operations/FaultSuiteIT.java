@@ -391,6 +391,149 @@ class FaultSuiteIT {
     }
   }
 
+  // ------------------------------------------------------------------ kill -9 mid-delivery
+
+  @Test
+  void callbacks_offered_reserved_or_dialling_at_a_kill_make_progress_after_start()
+      throws Exception {
+    Path dir = PayaraProcess.workDir("fault-states");
+    Path log = dir.resolve("server.log");
+    try (Platform platform = new Platform()) {
+      List<String> options =
+          options(
+              dir,
+              "-Drappel.dialer=webhook",
+              "-Drappel.dialer.webhook.url=" + platform.url(),
+              "-Drappel.dialer.webhook.secret=fault-suite-secret");
+      long offered;
+      long dialling;
+      long reserved;
+      long reservedAgent;
+      try (PayaraProcess server = new PayaraProcess(log, options)) {
+        Api api = server.start().as("admin", ADMIN_PASSWORD);
+        // agent first, two agents: the offer goes to one of them, who never answers
+        long agentFirst =
+            api.post(
+                    "/api/v1/queues",
+                    "{\"name\":\"Offers\",\"callbackSettings\":{\"offerTimeoutSeconds\":10}}")
+                .id();
+        members(api, agentFirst, agent(api, "AVAILABLE"), agent(api, "AVAILABLE"));
+        offered = callbackDueNow(api, agentFirst);
+        // customer first with the platform down: the dial request waits in the outbox
+        long customerFirst = customerFirstQueue(api, "Dials");
+        members(api, customerFirst, agent(api, "AVAILABLE"));
+        dialling = callbackDueNow(api, customerFirst);
+        // customer first whose only agent is off queue: waits QUEUED until the crash point below
+        long reserving = customerFirstQueue(api, "Reservations");
+        reservedAgent = agent(api, "OFF_QUEUE");
+        members(api, reserving, reservedAgent);
+        reserved = callbackDueNow(api, reserving);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    state(api, offered).equals("OFFERED")
+                        && state(api, dialling).equals("DIALING")
+                        && state(api, reserved).equals("QUEUED"));
+        server.kill();
+      }
+      // the moment between the reservation's commit and its dial (a separate transaction):
+      // written as the engine writes it, since a kill cannot be aimed at it
+      crashAfterReserving(dir, reserved, reservedAgent);
+      platform.up = true;
+
+      try (PayaraProcess server = new PayaraProcess(log, options)) {
+        Api api = server.start().as("admin", ADMIN_PASSWORD);
+        Instant started = Instant.now();
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    events(api, offered).contains("OFFER_TIMED_OUT")
+                        && dialedAt(api, dialling) != null
+                        && dialedAt(api, reserved) != null);
+        long stuck =
+            (events(api, offered).contains("OFFER_TIMED_OUT") ? 0 : 1)
+                + (dialedAt(api, dialling) == null ? 1 : 0)
+                + (dialedAt(api, reserved) == null ? 1 : 0);
+        long twice = platform.taken.values().stream().filter(n -> n.get() > 1).count();
+        report(
+            "offered-reserved-dialling",
+            Map.of(
+                "stuck",
+                stuck,
+                "secondsToProgress",
+                Duration.between(started, Instant.now()).toSeconds(),
+                "offerNowWith",
+                state(api, offered),
+                "takenTwice",
+                twice));
+        assertThat(stuck).isZero();
+        assertThat(twice).as("dial ids taken more than once").isZero();
+      }
+    }
+  }
+
+  private static long agent(Api api, String status) {
+    return api.post("/api/v1/agents", "{\"name\":\"Agent\",\"status\":\"" + status + "\"}").id();
+  }
+
+  private static void members(Api api, long queue, Long... agents) {
+    Api.Reply reply =
+        api.put(
+            "/api/v1/queues/" + queue + "/members",
+            "{\"agentIds\":" + List.of(agents).toString().replace(" ", "") + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+  }
+
+  private static long customerFirstQueue(Api api, String name) {
+    return api.post(
+            "/api/v1/queues",
+            "{\"name\":\"" + name + "\",\"callbackSettings\":{\"mode\":\"CUSTOMER_FIRST\"}}")
+        .id();
+  }
+
+  private static long callbackDueNow(Api api, long queue) {
+    Api.Reply reply =
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"customerName\":\"Progress\",\"phoneNumber\":\"+12125558000\"}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private static List<String> events(Api api, long id) {
+    return api.get("/api/v1/callbacks/" + id).json().getJsonArray("history").stream()
+        .map(h -> h.asJsonObject().getString("event"))
+        .toList();
+  }
+
+  /** Writes what the engine's reservation step commits, as if the server died right after. */
+  private static void crashAfterReserving(Path dir, long callback, long agent) throws SQLException {
+    Path db = dir.resolve("data").resolve("db");
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate("UPDATE agent SET status = 'AVAILABLE' WHERE id = " + agent);
+      assertThat(
+              sql.executeUpdate(
+                  "UPDATE callback SET state = 'RESERVED', assigned_agent_id = "
+                      + agent
+                      + ", version = version + 1 WHERE state = 'QUEUED' AND id = "
+                      + callback))
+          .isEqualTo(1);
+    } finally {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
+      } catch (SQLException expected) {
+        // Derby reports a clean shutdown as an exception
+      }
+    }
+  }
+
   private static String state(Api api, long id) {
     return api.get("/api/v1/callbacks/" + id).json().getString("state");
   }
