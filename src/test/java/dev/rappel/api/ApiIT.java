@@ -146,6 +146,16 @@ class ApiIT {
   }
 
   @Test
+  void readiness_watches_the_engine_and_metrics_count_its_failures() {
+    Reply ready = api.get("/health/ready");
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"engine\"").contains("lastPass");
+    Reply metrics = api.send("GET", "/metrics", null, null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("rappel_engine_failures_total");
+  }
+
+  @Test
   void openapi_document_describes_the_callback_api() {
     Reply openapi = api.send("GET", "/openapi", null, null);
     assertThat(openapi.status()).isEqualTo(200);
