@@ -162,7 +162,10 @@ class ApiIT {
     assertThat(openapi.body())
         .contains("/api/v1/callbacks")
         .contains("/api/v1/interactions/{id}/callback")
-        .contains("/api/v1/queues/{id}/members");
+        .contains("/api/v1/queues/{id}/members")
+        .contains("If-Match")
+        .contains("ETag")
+        .contains("\"412\"");
   }
 
   @Test
