@@ -16,8 +16,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -138,13 +146,26 @@ class ApiIT {
   }
 
   @Test
+  void readiness_watches_the_engine_and_metrics_count_its_failures() {
+    Reply ready = api.get("/health/ready");
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"engine\"").contains("lastPass");
+    Reply metrics = api.send("GET", "/metrics", null, null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("rappel_engine_failures_total");
+  }
+
+  @Test
   void openapi_document_describes_the_callback_api() {
     Reply openapi = api.send("GET", "/openapi", null, null);
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body())
         .contains("/api/v1/callbacks")
         .contains("/api/v1/interactions/{id}/callback")
-        .contains("/api/v1/queues/{id}/members");
+        .contains("/api/v1/queues/{id}/members")
+        .contains("If-Match")
+        .contains("ETag")
+        .contains("\"412\"");
   }
 
   @Test
@@ -694,5 +715,124 @@ class ApiIT {
                 .get(1)
                 .get("actor"))
         .isInstanceOf(JsonString.class);
+  }
+
+  // ---------------------------------------------------------------- optimistic concurrency
+
+  private Reply patchIfMatch(long id, String json, String etag) {
+    return api.send(
+        "PATCH", "/api/v1/callbacks/" + id, json, "application/json", Map.of("If-Match", etag));
+  }
+
+  private static String etag(Reply reply) {
+    return reply.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + reply));
+  }
+
+  private static String at(OffsetDateTime time) {
+    return "{\"scheduledAt\":\"" + time + "\"}";
+  }
+
+  @Test
+  void a_callback_carries_its_version_as_an_etag_that_every_change_renews() {
+    long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
+    Reply read = api.get("/api/v1/callbacks/" + id);
+    assertThat(etag(read)).matches("\"\\d+\"");
+    assertThat(etag(api.get("/api/v1/callbacks/" + id))).isEqualTo(etag(read));
+
+    Reply moved = patchIfMatch(id, at(OffsetDateTime.now().plusDays(2).withNano(0)), etag(read));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    assertThat(etag(moved)).isNotEqualTo(etag(read));
+    assertThat(etag(api.get("/api/v1/callbacks/" + id))).isEqualTo(etag(moved));
+
+    Reply canceled =
+        api.send(
+            "POST",
+            "/api/v1/callbacks/" + id + "/cancel",
+            null,
+            "application/json",
+            Map.of("If-Match", etag(moved)));
+    assertThat(canceled.status()).as(canceled.toString()).isEqualTo(200);
+    assertThat(etag(canceled)).isNotEqualTo(etag(moved));
+    assertThat(etag(api.get("/api/v1/callbacks/" + id))).isEqualTo(etag(canceled));
+  }
+
+  @Test
+  void a_change_on_a_stale_version_fails_its_precondition_and_changes_nothing() {
+    long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
+    String stale = etag(api.get("/api/v1/callbacks/" + id));
+    OffsetDateTime first = OffsetDateTime.now().plusDays(3).withNano(0);
+    Reply moved = api.patch("/api/v1/callbacks/" + id, at(first)); // someone else, no If-Match
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+
+    Reply late = patchIfMatch(id, at(first.plusHours(1)), stale);
+    assertProblem(late, 412);
+    assertThat(late.json().getString("type")).isEqualTo("urn:rappel:problem:precondition-failed");
+    Reply lateCancel =
+        api.send(
+            "POST",
+            "/api/v1/callbacks/" + id + "/cancel",
+            null,
+            "application/json",
+            Map.of("If-Match", stale));
+    assertProblem(lateCancel, 412);
+    assertProblem(patchIfMatch(id, at(first.plusHours(1)), "yesterday"), 422, "If-Match");
+
+    Reply after = api.get("/api/v1/callbacks/" + id);
+    assertThat(Instant.parse(after.json().getString("scheduledAt"))).isEqualTo(first.toInstant());
+    assertThat(after.json().getString("state")).isEqualTo("SCHEDULED");
+    assertThat(events(after.json())).containsExactly("SCHEDULED", "RESCHEDULED");
+    assertThat(etag(after)).isEqualTo(etag(moved));
+  }
+
+  @Test
+  void concurrent_changes_of_one_callback_are_refused_or_applied_and_the_last_applied_stays()
+      throws Exception {
+    long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
+    String read = etag(api.get("/api/v1/callbacks/" + id));
+    OffsetDateTime base = OffsetDateTime.now().plusDays(4).withNano(0);
+    int changes = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(changes);
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < changes; i++) {
+        String body = at(base.plusMinutes(i));
+        boolean withIfMatch = i % 2 == 0;
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return withIfMatch
+                      ? patchIfMatch(id, body, read)
+                      : api.patch("/api/v1/callbacks/" + id, body);
+                }));
+      }
+      start.countDown();
+      List<Reply> accepted = new ArrayList<>();
+      for (Future<Reply> future : replies) {
+        Reply reply = future.get(120, TimeUnit.SECONDS);
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 409, 412);
+        if (reply.status() == 200) {
+          accepted.add(reply);
+        } else {
+          assertProblem(reply, reply.status());
+        }
+      }
+      assertThat(accepted).isNotEmpty();
+      // the accepted change with the highest version committed last: it is what stays
+      Reply last =
+          accepted.stream()
+              .max(Comparator.comparingLong(reply -> Long.parseLong(etag(reply).replace("\"", ""))))
+              .orElseThrow();
+      Reply after = api.get("/api/v1/callbacks/" + id);
+      assertThat(after.json().getString("scheduledAt"))
+          .isEqualTo(last.json().getString("scheduledAt"));
+      assertThat(etag(after)).isEqualTo(etag(last));
+      assertThat(events(after.json()).stream().filter("RESCHEDULED"::equals).count())
+          .as("one history entry per accepted change")
+          .isEqualTo(accepted.size());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A server's life across restarts on one database folder: the first start creates an admin with a
  * random password printed once; what was written is read back after a restart; a callback that came
- * due meanwhile is delivered after start; secrets are stored only as hashes.
+ * due meanwhile is delivered after start; secrets are stored only as hashes; a server started
+ * before its database answers becomes ready on its own.
  */
 class RestartIT {
 
@@ -124,6 +125,68 @@ class RestartIT {
         .as("the first password is printed once, not at every start")
         .hasSize(2);
     assertSecretsAreHashed(dir.resolve("data").resolve("db"), adminPassword, token);
+  }
+
+  /**
+   * A server started while its database cannot be opened (held here by this test, as another server
+   * on the same embedded database would hold it) starts anyway, not ready and saying why, without
+   * being dead; once the database answers it migrates the schema, creates its admin and delivers
+   * callbacks, with no restart.
+   */
+  @Test
+  void a_server_started_before_its_database_answers_becomes_ready_on_its_own() throws Exception {
+    Path dir = PayaraProcess.workDir("late-database-it");
+    Path db = dir.resolve("data").resolve("db");
+    Files.createDirectories(db.getParent());
+    List<String> options =
+        List.of(
+            "-Drappel.data.dir=" + dir.resolve("data"),
+            "-Drappel.admin.password=late-admin-password");
+    Connection holder =
+        DriverManager.getConnection("jdbc:derby:" + db + ";create=true", "rappel", "rappel");
+    try (PayaraProcess server = new PayaraProcess(dir.resolve("server.log"), options)) {
+      Api api = server.launch();
+      Api.Reply waiting = api.get("/health/ready");
+      assertThat(waiting.status()).as(waiting.toString()).isEqualTo(503);
+      assertThat(waiting.body()).contains("waiting").contains("does not answer");
+      Api.Reply live = api.get("/health/live");
+      assertThat(live.status()).as("a restart would not help: " + live).isEqualTo(200);
+
+      shutDown(holder, db);
+      server.awaitReady(api, Duration.ofSeconds(60));
+
+      Api admin = api.as("admin", "late-admin-password");
+      long queue = admin.post("/api/v1/queues", "{\"name\":\"Late\"}").id();
+      Api.Reply due =
+          admin.post(
+              "/api/v1/callbacks",
+              "{\"queueId\":"
+                  + queue
+                  + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Due now\"}");
+      assertThat(due.status()).as(due.toString()).isEqualTo(201);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(admin.get("/api/v1/callbacks/" + due.id()).json().getString("state"))
+                      .isEqualTo("QUEUED"));
+      assertThat(api.get("/health/ready").body()).contains("\"engine\"");
+    } finally {
+      shutDown(holder, db);
+    }
+  }
+
+  /** Closes this test's hold on the embedded database, so that the server can open it. */
+  private static void shutDown(Connection holder, Path db) throws Exception {
+    if (holder.isClosed()) {
+      return;
+    }
+    holder.close();
+    try {
+      DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
+    } catch (java.sql.SQLException expected) {
+      // Derby reports a clean shutdown as an exception
+    }
   }
 
   private static String firstAdminPassword(Path log) throws Exception {

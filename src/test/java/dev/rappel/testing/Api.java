@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small HTTP client for the API under test: raw status, headers and JSON. */
@@ -85,12 +86,19 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, Map.of());
+  }
+
+  /** A request with more headers, e.g. {@code If-Match}. */
+  public Reply send(
+      String method, String path, String body, String contentType, Map<String, String> headers) {
     URI uri = server.resolve(path.startsWith("/") ? path.substring(1) : path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
+    headers.forEach(request::header);
     if (body != null) {
       request.header("Content-Type", contentType);
       request.method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -11,9 +11,11 @@ import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
 import jakarta.ejb.Stateless;
@@ -202,11 +204,15 @@ public class Callbacks {
    * Reschedules and reassigns in one step, under the same rules as scheduling. Ownership changes
    * first, so that a move to a queue without owned callbacks can release the owner in the same
    * request.
+   *
+   * @param expectedVersion the version the client changes ({@code If-Match}), if it named one
    */
-  public Callback change(long id, ChangeCommand command, Caller caller) {
+  public Callback change(
+      long id, ChangeCommand command, Optional<Long> expectedVersion, Caller caller) {
     String actor = caller.name();
     Callback callback = find(id);
     callback.requireManageableBy(caller);
+    callback.requireVersion(expectedVersion);
     if (!caller.seesEverything() && (command.queueId().isPresent() || command.ownerGiven())) {
       throw new Forbidden("Only supervisors and admins reassign callbacks.");
     }
@@ -231,13 +237,19 @@ public class Callbacks {
       }
     }
     owner.ifPresent(agent -> callback.assignOwner(agent, clock, actor));
+    writeNow(callback, expectedVersion);
     return callback;
   }
 
-  public Callback cancel(long id, Caller caller) {
+  /**
+   * @param expectedVersion the version the client cancels ({@code If-Match}), if it named one
+   */
+  public Callback cancel(long id, Optional<Long> expectedVersion, Caller caller) {
     Callback callback = find(id);
     callback.requireManageableBy(caller);
+    callback.requireVersion(expectedVersion);
     callback.cancel(clock, caller.name());
+    writeNow(callback, expectedVersion);
     return callback;
   }
 
@@ -246,6 +258,31 @@ public class Callbacks {
     Callback callback = find(id, caller);
     callback.completeBySupervisor(caller, clock);
     return callback;
+  }
+
+  /**
+   * Writes the change before the use case returns, so that a change lost to a concurrent one (the
+   * version check of the UPDATE, or the history's unique step number) is refused here as what it
+   * is, and the callback carries its new version for the answer's ETag.
+   */
+  private void writeNow(Callback callback, Optional<Long> expectedVersion) {
+    try {
+      em.flush();
+    } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
+      if (!ConcurrentChange.isCauseOf(e) && !isUniqueKeyViolation(e)) {
+        throw e;
+      }
+      if (expectedVersion.isPresent()) {
+        throw new PreconditionFailed(
+            "Callback "
+                + callback.id()
+                + " changed since version "
+                + expectedVersion.get()
+                + " while this change was being made; read it again and repeat the change if it"
+                + " still applies.");
+      }
+      throw new ConcurrentChange("Callback " + callback.id());
+    }
   }
 
   private void requireNoCallbackYet(Interaction interaction) {

@@ -1,5 +1,7 @@
 package dev.rappel.callback.boundary;
 
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING;
+
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +31,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -40,6 +45,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,6 +61,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallbacksResource {
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 500;
+  private static final String ETAG = "The callback's version, in quotes, e.g. \"3\"";
+  private static final String IF_MATCH =
+      "The ETag of the version read (e.g. \"3\"): the change applies only if the callback is"
+          + " still at that version, otherwise 412 and nothing changes";
 
   @Inject Callbacks callbacks;
 
@@ -96,6 +108,7 @@ public class CallbacksResource {
             in.data == null ? Map.of() : in.data);
     Callback callback = callbacks.createFromIntegration(command, caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(callback.id().toString()).build())
+        .tag(etag(callback))
         .entity(CallbackView.of(callback, clock))
         .build();
   }
@@ -104,9 +117,14 @@ public class CallbacksResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Path("{id}")
   @Operation(summary = "One callback, with its attempts and history")
+  @APIResponse(
+      responseCode = "200",
+      description = "The callback; its ETag names this version, for If-Match",
+      headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = STRING)),
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "404", description = "Unknown callback")
-  public CallbackView one(@PathParam("id") long id) {
-    return CallbackView.of(callbacks.find(id, caller), clock);
+  public Response one(@PathParam("id") long id) {
+    return ok(callbacks.find(id, caller));
   }
 
   @GET
@@ -158,12 +176,27 @@ public class CallbacksResource {
       description =
           "Fields: scheduledAt (RFC 3339), timeZone (IANA), queueId, ownerAgentId (null releases"
               + " the ownership). Absent fields do not change.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Changed; the ETag names the new version",
+      headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = STRING)),
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "404", description = "Unknown callback")
-  @APIResponse(responseCode = "409", description = "The callback is finished or being handled")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The callback is finished or being handled, or someone else changed it meanwhile (read"
+              + " it again)")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names an older version than the current one; nothing changed")
   @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
-  public CallbackView change(
-      @PathParam("id") long id, @NotNull(message = "A JSON body is required.") JsonObject body) {
+  public Response change(
+      @PathParam("id") long id,
+      @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull(message = "A JSON body is required.") JsonObject body) {
     Violations violations = new Violations();
+    Optional<Long> version = violations.checkOptional(() -> Inputs.ifMatch(ifMatch));
     Optional<Instant> at =
         violations.checkOptional(() -> Inputs.instant(text(body, "scheduledAt"), "scheduledAt"));
     Optional<ZoneId> zone =
@@ -173,7 +206,7 @@ public class CallbacksResource {
     Optional<Long> owner = Optional.ofNullable(number(body, "ownerAgentId"));
     violations.throwIfAny();
     var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner);
-    return CallbackView.of(callbacks.change(id, command, caller), clock);
+    return ok(callbacks.change(id, command, version, caller));
   }
 
   @POST
@@ -181,10 +214,23 @@ public class CallbacksResource {
   @Path("{id}/cancel")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Cancel a callback")
+  @APIResponse(
+      responseCode = "200",
+      description = "Canceled; the ETag names the new version",
+      headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = STRING)),
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "404", description = "Unknown callback")
-  @APIResponse(responseCode = "409", description = "The callback is already finished")
-  public CallbackView cancel(@PathParam("id") long id) {
-    return CallbackView.of(callbacks.cancel(id, caller), clock);
+  @APIResponse(
+      responseCode = "409",
+      description = "The callback is already finished, or someone else changed it meanwhile")
+  @APIResponse(
+      responseCode = "412",
+      description = "If-Match names an older version than the current one; nothing changed")
+  public Response cancel(
+      @PathParam("id") long id,
+      @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    Optional<Long> version = Inputs.ifMatch(ifMatch);
+    return ok(callbacks.cancel(id, version, caller));
   }
 
   @POST
@@ -202,8 +248,18 @@ public class CallbacksResource {
     Callback followUp = callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), caller);
     return Response.created(
             uriInfo.getBaseUriBuilder().path("callbacks").path(followUp.id().toString()).build())
+        .tag(etag(followUp))
         .entity(CallbackView.of(followUp, clock))
         .build();
+  }
+
+  /** A callback's version as its entity tag: what If-Match names to change that version only. */
+  static EntityTag etag(Callback callback) {
+    return new EntityTag(Long.toString(callback.version()));
+  }
+
+  private Response ok(Callback callback) {
+    return Response.ok(CallbackView.of(callback, clock)).tag(etag(callback)).build();
   }
 
   private static Set<CallbackState> states(String raw) {

@@ -58,6 +58,7 @@ public class InteractionCallbackResource {
     Callback callback = callbacks.scheduleFromInteraction(interactionId, command, caller);
     return Response.created(
             uriInfo.getBaseUriBuilder().path("callbacks").path(callback.id().toString()).build())
+        .tag(CallbacksResource.etag(callback))
         .entity(CallbackView.of(callback, clock))
         .build();
   }

@@ -5,11 +5,13 @@ import static dev.rappel.platform.boundary.PageMessages.info;
 
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
+import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -77,7 +79,7 @@ public class SupervisorReassignDialog implements Serializable {
               queueChanged ? Optional.of(queueId) : Optional.empty(),
               ownerChanged,
               ownerChanged ? Optional.ofNullable(ownerId) : Optional.empty());
-      Callback changed = callbacks.change(callback.id(), command, caller);
+      Callback changed = callbacks.change(callback.id(), command, Optional.empty(), caller);
       info(
           "Callback "
               + changed.id()
@@ -101,6 +103,8 @@ public class SupervisorReassignDialog implements Serializable {
       }
     } catch (Conflict | NotFound | Forbidden e) {
       error("reassign", e.getMessage());
+    } catch (EJBException e) {
+      error("reassign", ConcurrentChange.behind(e).getMessage());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
@@ -14,6 +15,7 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
+import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -122,7 +124,7 @@ public class SupervisorRescheduleDialog implements Serializable {
               Optional.empty(),
               false,
               Optional.empty());
-      Callback changed = callbacks.change(callback.id(), command, caller);
+      Callback changed = callbacks.change(callback.id(), command, Optional.empty(), caller);
       info("Callback " + changed.id() + " rescheduled to " + changed.time().describe() + ".");
       overview.refresh();
       // the dialog closes only when the change went through
@@ -131,6 +133,8 @@ public class SupervisorRescheduleDialog implements Serializable {
       showErrors(violation.errors());
     } catch (Conflict | NotFound | Forbidden e) {
       error("reschedule", e.getMessage());
+    } catch (EJBException e) {
+      error("reschedule", ConcurrentChange.behind(e).getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
+import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
@@ -854,6 +855,23 @@ public class Callback {
     }
     throw new Forbidden(
         "Only the agent who scheduled or owns this callback, or a supervisor, may change it.");
+  }
+
+  /**
+   * A change made on what the client read ({@code If-Match}) applies only to that version: anything
+   * changed since, the client has not seen.
+   */
+  public void requireVersion(Optional<Long> expected) {
+    if (expected.isPresent() && expected.get() != version) {
+      throw new PreconditionFailed(
+          "Callback "
+              + id
+              + " changed since version "
+              + expected.get()
+              + " (it is at version "
+              + version
+              + "); read it again and repeat the change if it still applies.");
+    }
   }
 
   private boolean isAgentsOwn(Caller caller) {

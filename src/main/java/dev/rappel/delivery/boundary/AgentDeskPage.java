@@ -8,10 +8,12 @@ import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.boundary.PageMessages;
 import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.RuleViolation;
+import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -207,6 +209,9 @@ public class AgentDeskPage implements Serializable {
       PageMessages.warn(e.getMessage());
     } catch (RuleViolation e) {
       PageMessages.warn(e.errors().get(0).message());
+    } catch (EJBException e) {
+      // the engine changed the callback or the agent between this request's read and its commit
+      PageMessages.warn(ConcurrentChange.behind(e).getMessage());
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.rappel.delivery.control.DialNotTaken;
 import dev.rappel.delivery.control.DialQueued;
 import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.Dialer;
+import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -48,6 +49,8 @@ public class DialSender {
 
   @Inject ManagedExecutors executors;
 
+  @Inject DatabaseMigration migration;
+
   @Inject
   @ConfigProperty(name = "rappel.engine.enabled", defaultValue = "true")
   boolean enabled;
@@ -77,7 +80,7 @@ public class DialSender {
 
   /** One pass over the outbox. */
   public void send() {
-    if (!enabled) {
+    if (!enabled || !migration.isMigrated()) {
       return;
     }
     if (!running.compareAndSet(false, true)) {

@@ -1,7 +1,10 @@
 package dev.rappel.delivery.boundary;
 
+import dev.rappel.delivery.control.EngineHealth;
 import dev.rappel.delivery.control.EngineMetrics;
+import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.ManagedExecutors;
+import dev.rappel.platform.entity.ConcurrentChange;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -26,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Wakes the engine. Timers are only triggers: the callback table is the schedule, so nothing is
  * lost when a timer is (Payara Micro keeps "persistent" timers in memory only) and callbacks that
  * came due while the server was down go out at the first tick after start. A tick every second is
- * the safety net; for precision a one-shot task is armed for the next due instant.
+ * the safety net; for precision a one-shot task is armed for the next due instant. No pass runs
+ * before the schema is migrated; a failing pass is logged and counted, and passes that stop
+ * completing make the server not ready ({@link EngineHealth}).
  */
 @Singleton
 @Startup
@@ -54,9 +59,13 @@ public class EngineTick {
 
   @Inject EngineMetrics metrics;
 
+  @Inject EngineHealth health;
+
+  @Inject DatabaseMigration migration;
+
   @PostConstruct
   void start() {
-    metrics.watchOverdue(() -> engine.overdue());
+    metrics.watchOverdue(() -> migration.isMigrated() ? engine.overdue() : 0);
     if (enabled) {
       LOG.info("Callback engine started");
     } else {
@@ -72,6 +81,10 @@ public class EngineTick {
   /** One pass of the engine; passes never overlap on one instance. */
   public void run() {
     if (!enabled) {
+      return;
+    }
+    if (!migration.isMigrated()) {
+      health.waitingForSchema(); // the server started before its database answered
       return;
     }
     if (!running.compareAndSet(false, true)) {
@@ -102,9 +115,14 @@ public class EngineTick {
         // keep going
       }
       armForNextDue();
+      health.passCompleted();
     } catch (RuntimeException e) {
-      // a lost version race or a database hiccup: the next tick retries from the table
-      LOG.log(Level.FINE, "Engine pass interrupted; the next tick retries", e);
+      // the next tick retries from the table either way
+      if (ConcurrentChange.isCauseOf(e)) {
+        LOG.log(Level.FINE, "Engine pass lost a version race to another instance", e);
+      } else {
+        health.passFailed(e);
+      }
     } finally {
       running.set(false);
     }

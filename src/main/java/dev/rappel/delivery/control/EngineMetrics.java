@@ -15,7 +15,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What an operator watches on {@code /metrics}: callbacks overdue and not yet delivered, delivery
- * lateness, deliveries, dial attempts by outcome. The webhook sender counts its own.
+ * lateness, deliveries, dial attempts by outcome, failed engine passes. The webhook sender counts
+ * its own.
  */
 @ApplicationScoped
 public class EngineMetrics {
@@ -24,6 +25,7 @@ public class EngineMetrics {
 
   private Histogram lateness;
   private Counter deliveries;
+  private Counter failures;
 
   @PostConstruct
   void register() {
@@ -39,6 +41,12 @@ public class EngineMetrics {
             Metadata.builder()
                 .withName("rappel.deliveries")
                 .withDescription("Callbacks delivered to their queue at their time")
+                .build());
+    failures =
+        registry.counter(
+            Metadata.builder()
+                .withName("rappel.engine.failures")
+                .withDescription("Engine passes that failed (the next tick retries)")
                 .build());
   }
 
@@ -56,6 +64,10 @@ public class EngineMetrics {
   public void delivered(Duration late) {
     deliveries.inc();
     lateness.update(Math.max(0, late.toMillis()));
+  }
+
+  public void engineFailed() {
+    failures.inc();
   }
 
   public void dialed(DialOutcome outcome) {

@@ -7,6 +7,7 @@ import dev.rappel.callback.boundary.Callbacks;
 import dev.rappel.interaction.boundary.Interactions;
 import dev.rappel.interaction.entity.MediaType;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
 import dev.rappel.queue.boundary.Queues;
@@ -65,11 +66,16 @@ public class DemoSeed {
 
   @Inject Clock clock;
 
+  @Inject DatabaseMigration migration;
+
   @PostConstruct
-  void seed() {
-    if (!enabled) {
-      return;
+  void start() {
+    if (enabled) {
+      migration.whenMigrated(this::seed);
     }
+  }
+
+  private void seed() {
     try {
       if (!queues.all().isEmpty()) {
         LOG.info("Demo mode: the database is not empty, nothing seeded");

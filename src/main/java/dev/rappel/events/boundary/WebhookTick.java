@@ -4,6 +4,7 @@ import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.events.control.WebhookMetrics;
 import dev.rappel.events.control.WebhookSender;
 import dev.rappel.events.entity.Backlog;
+import dev.rappel.platform.control.DatabaseMigration;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -66,8 +67,13 @@ public class WebhookTick {
 
   private Instant nextPurge = Instant.MIN;
 
+  @Inject DatabaseMigration migration;
+
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
+    if (!migration.isMigrated()) {
+      return; // the server started before its database answered
+    }
     if (!running.compareAndSet(false, true)) {
       return;
     }

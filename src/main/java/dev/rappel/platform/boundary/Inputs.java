@@ -106,4 +106,29 @@ public final class Inputs {
       throw new RuleViolation(field, "'" + raw + "' is not a whole number.");
     }
   }
+
+  /**
+   * The version an {@code If-Match} header names, as the ETag a read returned ({@code "7"}); none
+   * when it is absent or {@code *} (any current version). A weak tag ({@code W/"7"}, as some
+   * proxies rewrite them) names the same version.
+   */
+  public static Optional<Long> ifMatch(String raw) {
+    if (raw == null || raw.isBlank() || raw.trim().equals("*")) {
+      return Optional.empty();
+    }
+    String tag = raw.trim();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      try {
+        return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+      } catch (NumberFormatException e) {
+        // not one of ours: refused below
+      }
+    }
+    throw new RuleViolation(
+        "If-Match",
+        "'" + raw + "' is not one ETag as a read of it returned, such as \"3\" (with the quotes).");
+  }
 }

@@ -27,7 +27,9 @@ public class LivenessCheck implements HealthCheck {
     var failure = migration.failure();
     return HealthCheckResponse.named("rappel")
         .status(failure.isEmpty())
-        .withData("migration", failure.orElse("up to date"))
+        .withData(
+            "migration",
+            failure.orElse(migration.isMigrated() ? "up to date" : "waiting for the database"))
         .withData("heapUsedMb", usedMb)
         .withData("heapMaxMb", runtime.maxMemory() / (1024 * 1024))
         .build();

@@ -1,9 +1,11 @@
 package dev.rappel.platform.boundary;
 
+import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -24,8 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * Turns every failure into {@code application/problem+json}: 400 for an unreadable request, 422 for
- * a readable one that breaks a rule, 404, 409, and the JAX-RS statuses as they are. Anything
- * unexpected is a 500 whose detail names a log reference, never a stack trace.
+ * a readable one that breaks a rule, 404, 409 (also for a change lost to a concurrent one), 412,
+ * and the JAX-RS statuses as they are. Anything unexpected is a 500 whose detail names a log
+ * reference, never a stack trace.
  */
 public final class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
@@ -116,7 +119,18 @@ public final class ProblemMappers {
   public static class ConflictMapper implements ExceptionMapper<Conflict> {
     @Override
     public Response toResponse(Conflict e) {
-      return Problem.of("conflict", Response.Status.CONFLICT, e.getMessage()).toResponse();
+      String type = e instanceof ConcurrentChange ? "concurrent-change" : "conflict";
+      return Problem.of(type, Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+  }
+
+  /** If-Match named a version that is no longer the current one: nothing was changed. */
+  @Provider
+  public static class PreconditionFailedMapper implements ExceptionMapper<PreconditionFailed> {
+    @Override
+    public Response toResponse(PreconditionFailed e) {
+      return Problem.of("precondition-failed", Response.Status.PRECONDITION_FAILED, e.getMessage())
+          .toResponse();
     }
   }
 
@@ -222,6 +236,12 @@ public final class ProblemMappers {
   public static class UnexpectedMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
+      if (ConcurrentChange.isCauseOf(e)) {
+        // a version race the use case did not see before its commit: the same answer as when it
+        // did, never a server error
+        LOG.log(Level.FINE, "Concurrent change refused with 409", e);
+        return new ConflictMapper().toResponse(new ConcurrentChange("It"));
+      }
       if (isTransientDatabaseConflict(e)) {
         // a lock wait or deadlock under load: nothing was written; the same request can succeed
         LOG.log(Level.WARNING, "Database busy; request refused with 503", e);

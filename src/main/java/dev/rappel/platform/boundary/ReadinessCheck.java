@@ -15,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready means: the schema is migrated and the database answers now. Anything else is DOWN (503 on
- * {@code /health/ready}) with the reason.
+ * {@code /health/ready}) with the reason, including a server that started before its database
+ * answered and is still waiting for it to migrate the schema.
  */
 @Readiness
 @ApplicationScoped
@@ -36,6 +37,10 @@ public class ReadinessCheck implements HealthCheck {
     var failure = migration.failure();
     if (failure.isPresent()) {
       return response.down().withData("migration", failure.get()).build();
+    }
+    if (!migration.isMigrated()) {
+      String why = migration.waiting().orElse("not done yet");
+      return response.down().withData("migration", "waiting: " + why).build();
     }
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid(2)) {

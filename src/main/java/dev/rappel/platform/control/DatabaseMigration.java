@@ -2,6 +2,7 @@ package dev.rappel.platform.control;
 
 import dev.rappel.DataSourceSetup;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,7 +12,12 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,9 +25,12 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the schema up to date before anything else touches the database. Flyway owns the schema
- * (JPA schema generation is off). A failed migration does not fail the deployment: Payara Micro
- * would then still print "ready" and answer 404 everywhere. Instead the failure is kept and the
- * readiness check reports it, so an orchestrator sees the server as not ready.
+ * (JPA schema generation is off). With the database reachable at start, this happens during
+ * deployment, before the other startup beans; when it does not answer yet, the server starts
+ * anyway, not ready, and tries again in the background (1 s, doubling up to 30 s) until it answers,
+ * then runs what waited for the schema ({@link #whenMigrated}). A migration that fails on a
+ * reachable database does not fail the deployment either (Payara Micro would still print "ready"
+ * and answer 404 everywhere): the failure is kept and the health checks report it.
  */
 @Startup
 @Singleton
@@ -35,12 +44,37 @@ public class DatabaseMigration {
 
   @Inject SqlDialect dialect;
 
+  @Inject ManagedExecutors executors;
+
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private final List<Runnable> waitingForSchema = new ArrayList<>();
+  private volatile boolean migrated;
   private volatile String failure;
+  private volatile String unreachable;
+  private volatile ScheduledFuture<?> nextTry;
 
   @PostConstruct
-  void migrate() {
+  void start() {
+    attempt();
+  }
+
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> pending = nextTry;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+  }
+
+  private void attempt() {
+    String vendor;
     try {
-      String vendor = dialect.vendor();
+      vendor = dialect.vendor();
+    } catch (SQLException | RuntimeException e) {
+      retryLater(e);
+      return;
+    }
+    try {
       var result =
           Flyway.configure(getClass().getClassLoader())
               .dataSource(dataSource)
@@ -57,14 +91,96 @@ public class DatabaseMigration {
                   + " ("
                   + result.migrationsExecuted
                   + " migrations applied now)");
-    } catch (RuntimeException | SQLException e) {
-      failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-      LOG.log(Level.SEVERE, "Database migration failed; the server reports itself not ready", e);
+    } catch (RuntimeException e) {
+      if (isConnectionLost(e)) {
+        retryLater(e);
+      } else {
+        unreachable = null;
+        failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        LOG.log(Level.SEVERE, "Database migration failed; the server reports itself not ready", e);
+      }
+      return;
+    }
+    unreachable = null;
+    backoff.reset();
+    runWaiting();
+  }
+
+  /** The database does not answer yet: not a failure of the schema, so wait and try again. */
+  private void retryLater(Exception e) {
+    Duration wait = backoff.next();
+    unreachable =
+        "the database does not answer ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + "); next try in "
+            + wait.toSeconds()
+            + " s";
+    LOG.warning("Schema not migrated yet: " + unreachable);
+    try {
+      nextTry =
+          executors.scheduler().schedule(this::attempt, wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException cannotWait) {
+      failure = "cannot schedule the next migration attempt: " + cannotWait.getMessage();
+      LOG.log(Level.SEVERE, "Database migration given up; restart the server", cannotWait);
     }
   }
 
-  /** Why the schema could not be brought up to date, if it could not. */
+  private void runWaiting() {
+    List<Runnable> actions;
+    synchronized (waitingForSchema) {
+      migrated = true;
+      actions = List.copyOf(waitingForSchema);
+      waitingForSchema.clear();
+    }
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "A startup step after the migration failed", e);
+      }
+    }
+  }
+
+  /**
+   * Runs the action once the schema is up to date: now if it is, otherwise right after the
+   * migration, on the thread that made it.
+   */
+  public void whenMigrated(Runnable action) {
+    synchronized (waitingForSchema) {
+      if (!migrated) {
+        waitingForSchema.add(action);
+        return;
+      }
+    }
+    action.run();
+  }
+
+  /** Whether the schema is up to date, so the database may be used. */
+  public boolean isMigrated() {
+    return migrated;
+  }
+
+  /** Why the schema could not be brought up to date on a database that answered, if so. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** Why the migration is still waiting for the database, while it is. */
+  public Optional<String> waiting() {
+    return Optional.ofNullable(unreachable);
+  }
+
+  /** A connection that broke during the migration (SQL state class 08): try again later. */
+  static boolean isConnectionLost(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

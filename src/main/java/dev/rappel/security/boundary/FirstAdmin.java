@@ -1,5 +1,6 @@
 package dev.rappel.security.boundary;
 
+import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.security.control.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -27,8 +28,15 @@ public class FirstAdmin {
   @ConfigProperty(name = "rappel.admin.password")
   Optional<String> configured;
 
+  @Inject DatabaseMigration migration;
+
   @PostConstruct
-  void createIfNoUsers() {
+  void start() {
+    // a server started before its database answered creates the admin once the schema is there
+    migration.whenMigrated(this::createIfNoUsers);
+  }
+
+  private void createIfNoUsers() {
     try {
       String password = configured.filter(p -> !p.isBlank()).orElseGet(Secrets::newPassword);
       if (users.createFirstAdmin(password)) {

@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.testing.MutableClock;
 import dev.rappel.testing.Violated;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -297,5 +299,25 @@ class CallbackChangesTest {
         .isInstanceOf(Conflict.class);
     assertThatThrownBy(() -> callback.assignOwner(other, clock, SUPERVISOR))
         .isInstanceOf(Conflict.class);
+  }
+
+  @Test
+  void a_change_on_the_version_the_client_read_goes_ahead() {
+    Callback callback = scheduled();
+    set(callback, "version", 4L);
+
+    callback.requireVersion(Optional.of(4L));
+    callback.requireVersion(Optional.empty()); // no If-Match: the version check alone guards
+  }
+
+  @Test
+  void a_change_on_an_older_version_than_the_current_one_fails_its_precondition() {
+    Callback callback = scheduled();
+    set(callback, "version", 5L);
+
+    assertThatThrownBy(() -> callback.requireVersion(Optional.of(4L)))
+        .isInstanceOf(PreconditionFailed.class)
+        .hasMessageContaining("version 4")
+        .hasMessageContaining("version 5");
   }
 }

@@ -104,4 +104,18 @@ class InputsTest {
     assertThat(Violated.fields(() -> Inputs.intInRange("ten", 20, 1, 100, "size")))
         .containsExactly("size");
   }
+
+  @Test
+  void if_match_names_the_version_of_an_etag_and_star_or_nothing_names_none() {
+    assertThat(Inputs.ifMatch("\"7\"")).contains(7L);
+    assertThat(Inputs.ifMatch(" W/\"7\" ")).contains(7L);
+    assertThat(Inputs.ifMatch("*")).isEmpty();
+    assertThat(Inputs.ifMatch(null)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"7", "\"seven\"", "\"\"", "\"1\", \"2\""})
+  void an_if_match_that_is_not_one_of_our_etags_is_refused_naming_the_header(String raw) {
+    assertThat(Violated.fields(() -> Inputs.ifMatch(raw))).containsExactly("If-Match");
+  }
 }

@@ -1,0 +1,95 @@
+package dev.rappel.platform.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rappel.testing.MutableClock;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+class ThrottledLogTest {
+  private final MutableClock clock = MutableClock.at("2026-06-10T08:00:00Z", "UTC");
+  private final List<LogRecord> lines = new ArrayList<>();
+  private final ThrottledLog log = new ThrottledLog(capturing(), Duration.ofMinutes(1), clock);
+
+  private Logger capturing() {
+    Logger logger = Logger.getAnonymousLogger();
+    logger.setUseParentHandlers(false);
+    logger.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord entry) {
+            lines.add(entry);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
+    return logger;
+  }
+
+  @Test
+  void the_first_failure_of_a_kind_is_logged_at_warning_with_its_cause() {
+    SQLException cause = new SQLException("connection refused", "08001");
+
+    assertThat(log.warn("db", "Engine pass failed", cause)).isTrue();
+
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).getLevel()).isEqualTo(Level.WARNING);
+    assertThat(lines.get(0).getMessage()).isEqualTo("Engine pass failed");
+    assertThat(lines.get(0).getThrown()).isSameAs(cause);
+  }
+
+  @Test
+  void repeats_within_the_interval_are_held_back_and_counted_on_the_next_line() {
+    log.warn("db", "failed", null);
+    for (int i = 0; i < 59; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(log.warn("db", "failed", null)).isFalse();
+    }
+    assertThat(lines).hasSize(1);
+
+    clock.advance(Duration.ofSeconds(1)); // a minute after the first line
+    assertThat(log.warn("db", "failed", null)).isTrue();
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1).getMessage())
+        .startsWith("failed (59 more like it since 2026-06-10T08:00:00Z were not logged");
+  }
+
+  @Test
+  void after_a_line_the_count_starts_again() {
+    log.warn("db", "failed", null);
+    clock.advance(Duration.ofSeconds(10));
+    log.warn("db", "failed", null);
+    clock.advance(Duration.ofMinutes(1));
+    log.warn("db", "failed", null);
+    clock.advance(Duration.ofMinutes(1));
+    log.warn("db", "failed", null);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1).getMessage()).contains("(1 more like it");
+    assertThat(lines.get(2).getMessage()).isEqualTo("failed");
+  }
+
+  @Test
+  void each_kind_of_failure_has_its_own_allowance() {
+    log.warn("db", "database failed", null);
+    clock.advance(Duration.ofSeconds(1));
+    log.warn("bug", "something else failed", null);
+    log.warn("db", "database failed", null);
+
+    assertThat(lines)
+        .extracting(LogRecord::getMessage)
+        .containsExactly("database failed", "something else failed");
+  }
+}
