@@ -38,7 +38,7 @@ public class ReadinessCheck implements HealthCheck {
     if (failure.isPresent()) {
       return response.down().withData("migration", failure.get()).build();
     }
-    if (!migration.isMigrated()) {
+    if (!migration.isStartedUp()) {
       String why = migration.waiting().orElse("not done yet");
       return response.down().withData("migration", "waiting: " + why).build();
     }

@@ -49,6 +49,9 @@ public class DatabaseMigration {
   private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
   private final List<Runnable> waitingForSchema = new ArrayList<>();
   private volatile boolean migrated;
+
+  /** The steps that waited for the schema (first admin, demo seed) have run. */
+  private volatile boolean startedUp;
   private volatile String failure;
   private volatile String unreachable;
   private volatile ScheduledFuture<?> nextTry;
@@ -141,6 +144,7 @@ public class DatabaseMigration {
         LOG.log(Level.SEVERE, "A startup step after the migration failed", e);
       }
     }
+    startedUp = true;
   }
 
   /**
@@ -160,6 +164,14 @@ public class DatabaseMigration {
   /** Whether the schema is up to date, so the database may be used. */
   public boolean isMigrated() {
     return migrated;
+  }
+
+  /**
+   * Whether the server may take requests: migrated, and the steps that waited for the schema (the
+   * first admin among them) done, so a request that comes as soon as it is ready finds them.
+   */
+  public boolean isStartedUp() {
+    return startedUp;
   }
 
   /** Why the schema could not be brought up to date on a database that answered, if so. */
