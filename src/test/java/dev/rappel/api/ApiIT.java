@@ -140,6 +140,8 @@ class ApiIT {
     Reply ready = api.get("/health/ready");
     assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
     assertThat(ready.body()).contains("\"database\"").contains("up to date");
+    // a configured subscriber with a valid secret, the simulated dialer: neither holds it back
+    assertThat(ready.body()).contains("\"webhooks\"").contains("\"dialer\"");
     Reply live = api.get("/health/live");
     assertThat(live.status()).isEqualTo(200);
     assertThat(live.body()).contains("\"rappel\"");

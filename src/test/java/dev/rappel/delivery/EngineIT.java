@@ -3,9 +3,9 @@ package dev.rappel.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rappel.platform.control.Signatures;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.WebhookReceiver;
 import dev.rappel.testing.server.ShiftedClock;
 import dev.rappel.testing.server.TestClockProducer;
@@ -506,7 +506,8 @@ class EngineIT {
   @Test
   void webhook_subscriber_receives_signed_events_and_a_forged_one_is_detectable() {
     long queue = queue("{}");
-    long id = callbackAt(queue, serverNow().plusSeconds(2), "");
+    Instant at = serverNow();
+    long id = callbackAt(queue, at.plusSeconds(2), "");
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -521,12 +522,34 @@ class EngineIT {
     assertThat(queued.body()).contains("\"event\":\"QUEUED\"").contains("\"callbackId\":" + id);
     // who may see a step stays on the server
     assertThat(queued.body()).doesNotContain("involvedAgentIds").doesNotContain("createdBy");
-    assertThat(Signatures.verify("it-secret", queued.body(), queued.signature())).isTrue();
+    // Standard Webhooks: the event id as webhook-id, a timestamp from the server's clock, and a
+    // signature over both and the body, checked here by the test's own implementation
+    assertThat(queued.header("webhook-id")).isEqualTo("cb-" + id + "-2");
+    assertThat(queued.header("X-Rappel-Event-Id")).isEqualTo("cb-" + id + "-2");
+    assertThat(queued.header("X-Rappel-Event")).isEqualTo("QUEUED");
+    long sentAt = Long.parseLong(queued.header("webhook-timestamp"));
+    assertThat(sentAt).isBetween(at.getEpochSecond(), serverNow().getEpochSecond());
+    assertThat(queued.verifiesUnder(StandardWebhooks.IT_SECRET)).isTrue();
+    assertThat(queued.verifiesUnder(StandardWebhooks.OTHER_SECRET)).isFalse();
+    String signature = queued.header("webhook-signature");
     assertThat(
-            Signatures.verify(
-                "it-secret", queued.body().replace("QUEUED", "CANCELED"), queued.signature()))
+            StandardWebhooks.verifies(
+                StandardWebhooks.IT_SECRET,
+                "cb-" + id + "-2",
+                "" + sentAt,
+                queued.body().replace("QUEUED", "CANCELED"),
+                signature))
+        .as("a forged body")
         .isFalse();
-    assertThat(Signatures.verify("other-secret", queued.body(), queued.signature())).isFalse();
+    assertThat(
+            StandardWebhooks.verifies(
+                StandardWebhooks.IT_SECRET,
+                "cb-" + id + "-2",
+                "" + (sentAt + 3600),
+                queued.body(),
+                signature))
+        .as("a replay under a fresh timestamp")
+        .isFalse();
   }
 
   /** What the webhook receiver got of a callback's events, in the order it got them. */

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
+import dev.rappel.testing.StandardWebhooks;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -275,9 +277,19 @@ class FaultSuiteIT {
       server.createContext(
           "/dial",
           exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            String dialId = exchange.getRequestHeaders().getFirst("X-Rappel-Dial-Id");
-            if (up) {
+            String body =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            String dialId = headers.getFirst("X-Rappel-Dial-Id");
+            if (!StandardWebhooks.verifies(
+                StandardWebhooks.IT_SECRET,
+                headers.getFirst("webhook-id"),
+                headers.getFirst("webhook-timestamp"),
+                body,
+                headers.getFirst("webhook-signature"))) {
+              // a platform that checks signatures refuses for good: the attempt ends NOT_DIALED
+              exchange.sendResponseHeaders(401, -1);
+            } else if (up) {
               taken.computeIfAbsent(dialId, id -> new AtomicInteger()).incrementAndGet();
               exchange.sendResponseHeaders(202, -1);
             } else {
@@ -310,7 +322,7 @@ class FaultSuiteIT {
               dir,
               "-Drappel.dialer=webhook",
               "-Drappel.dialer.webhook.url=" + platform.url(),
-              "-Drappel.dialer.webhook.secret=fault-suite-secret");
+              "-Drappel.dialer.webhook.secret=" + StandardWebhooks.IT_SECRET);
       try (PayaraProcess server = new PayaraProcess(dir.resolve("server.log"), options)) {
         Api api = server.start().as("admin", ADMIN_PASSWORD);
         long queue =
@@ -404,7 +416,7 @@ class FaultSuiteIT {
               dir,
               "-Drappel.dialer=webhook",
               "-Drappel.dialer.webhook.url=" + platform.url(),
-              "-Drappel.dialer.webhook.secret=fault-suite-secret");
+              "-Drappel.dialer.webhook.secret=" + StandardWebhooks.IT_SECRET);
       long offered;
       long dialling;
       long reserved;

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,10 +18,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and can refuse (503) the events a test names until it accepts them again.
  */
 public final class WebhookReceiver {
-  /** One received request, and the status it was answered with. */
-  public record Received(String eventId, String signature, String body, int status) {
+  /** One received request, its headers (names in lower case), and the status it was answered. */
+  public record Received(String eventId, Map<String, String> headers, String body, int status) {
     public boolean taken() {
       return status / 100 == 2;
+    }
+
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Checked the way a Standard Webhooks receiver checks it, timestamp apart. */
+    public boolean verifiesUnder(String secret) {
+      return StandardWebhooks.verifies(
+          secret,
+          header("webhook-id"),
+          header("webhook-timestamp"),
+          body,
+          header("webhook-signature"));
     }
   }
 
@@ -37,12 +54,12 @@ public final class WebhookReceiver {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String eventId = exchange.getRequestHeaders().getFirst("X-Rappel-Event-Id");
             int status = receiver.refusing.contains(eventId) ? 503 : 204;
-            receiver.received.add(
-                new Received(
-                    eventId,
-                    exchange.getRequestHeaders().getFirst("X-Rappel-Signature"),
-                    body,
-                    status));
+            Map<String, String> headers = new HashMap<>();
+            exchange
+                .getRequestHeaders()
+                .forEach(
+                    (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            receiver.received.add(new Received(eventId, Map.copyOf(headers), body, status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
           });

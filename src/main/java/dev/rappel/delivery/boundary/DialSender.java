@@ -6,6 +6,7 @@ import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.Dialer;
 import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.ManagedExecutors;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -57,6 +58,17 @@ public class DialSender {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+
+  /** Says at deployment, not only in readiness, that the dialer places no call. */
+  @PostConstruct
+  void checkConfiguration() {
+    try {
+      dialer.misconfiguration().ifPresent(LOG::severe);
+    } catch (RuntimeException e) {
+      // an unknown rappel.dialer: said here, and again by each pass, without failing deployment
+      LOG.severe(e.getMessage());
+    }
+  }
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {

@@ -1,5 +1,7 @@
 package dev.rappel.delivery.control;
 
+import java.util.Optional;
+
 /**
  * The port to the telephony platform. A dialer hands one dial request over and returns once the
  * platform took it; the outcome comes back later through {@code POST
@@ -8,4 +10,9 @@ package dev.rappel.delivery.control;
  */
 public interface Dialer {
   void dial(DialRequest request);
+
+  /** Why this dialer cannot place calls as configured, if it cannot. */
+  default Optional<String> misconfiguration() {
+    return Optional.empty();
+  }
 }

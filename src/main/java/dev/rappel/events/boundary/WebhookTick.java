@@ -5,6 +5,7 @@ import dev.rappel.events.control.WebhookMetrics;
 import dev.rappel.events.control.WebhookSender;
 import dev.rappel.events.entity.Backlog;
 import dev.rappel.platform.control.DatabaseMigration;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -69,6 +70,12 @@ public class WebhookTick {
 
   @Inject DatabaseMigration migration;
 
+  /** Says at deployment, not only in readiness, that a subscriber without a secret gets nothing. */
+  @PostConstruct
+  void checkConfiguration() {
+    sender.refusal().ifPresent(LOG::severe);
+  }
+
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
     if (!migration.isMigrated()) {
@@ -83,7 +90,7 @@ public class WebhookTick {
         return; // another instance sends
       }
       purgeWhenDue();
-      if (sender.isConfigured()) {
+      if (sender.canSend()) {
         send(lease.get());
       }
     } catch (RuntimeException e) {

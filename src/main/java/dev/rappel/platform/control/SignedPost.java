@@ -1,11 +1,14 @@
 package dev.rappel.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +16,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One JSON POST to another system with short timeouts, signed with HMAC-SHA256 over the body
- * ({@code X-Rappel-Signature: sha256=<hex>}) when a secret is set. Any 2xx answer is success.
+ * One JSON POST to another system with short timeouts, signed the Standard Webhooks way ({@link
+ * WebhookSigner}) at the injected clock's time: a retry is signed afresh, with the same id. Any 2xx
+ * answer is success.
  */
 @ApplicationScoped
 public class SignedPost {
   private static final Logger LOG = Logger.getLogger(SignedPost.class.getName());
+
+  @Inject Clock clock;
+
+  public SignedPost() {}
+
+  /** Outside CDI (tests): signs at this clock's time. */
+  public SignedPost(Clock clock) {
+    this.clock = clock;
+  }
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -41,21 +54,20 @@ public class SignedPost {
 
   /** True when the other system took the POST (a 2xx answer). */
   public boolean send(
-      String url, Optional<String> secret, String body, Map<String, String> headers) {
-    return post(url, secret, body, headers).succeeded();
+      String url, WebhookSigner signer, String id, String body, Map<String, String> headers) {
+    return post(url, signer, id, body, headers).succeeded();
   }
 
+  /** POSTs {@code body} as message {@code id} with the extra {@code headers}. */
   public Result post(
-      String url, Optional<String> secret, String body, Map<String, String> headers) {
+      String url, WebhookSigner signer, String id, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
-    secret
-        .filter(s -> !s.isBlank())
-        .ifPresent(s -> request.header("X-Rappel-Signature", Signatures.sign(s, body)));
+    signer.headers(id, clock.instant(), body).forEach(request::header);
     try {
       int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 != 2) {

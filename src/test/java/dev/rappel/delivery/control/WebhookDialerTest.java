@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.rappel.platform.control.Signatures;
 import dev.rappel.platform.control.SignedPost;
+import dev.rappel.testing.StandardWebhooks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webhook dialer against a small HTTP server standing in for the telephony platform. */
 class WebhookDialerTest {
-  record Received(String body, String signature, String dialId) {}
+  record Received(String body, String id, String timestamp, String signature, String dialId) {
+    boolean verifiesUnder(String secret) {
+      return StandardWebhooks.verifies(secret, id, timestamp, body, signature);
+    }
+  }
+
+  private static final Instant NOW = Instant.parse("2026-03-29T01:30:00Z");
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger answer = new AtomicInteger(202);
@@ -36,7 +45,9 @@ class WebhookDialerTest {
           received.add(
               new Received(
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                  exchange.getRequestHeaders().getFirst("X-Rappel-Signature"),
+                  exchange.getRequestHeaders().getFirst("webhook-id"),
+                  exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                  exchange.getRequestHeaders().getFirst("webhook-signature"),
                   exchange.getRequestHeaders().getFirst("X-Rappel-Dial-Id")));
           exchange.sendResponseHeaders(answer.get(), -1);
           exchange.close();
@@ -50,10 +61,14 @@ class WebhookDialerTest {
   }
 
   private WebhookDialer dialer() {
+    return dialer(Optional.of(StandardWebhooks.IT_SECRET));
+  }
+
+  private WebhookDialer dialer(Optional<String> secret) {
     WebhookDialer dialer = new WebhookDialer();
     dialer.url = Optional.of("http://localhost:" + platform.getAddress().getPort() + "/dial");
-    dialer.secret = Optional.of("platform-secret");
-    dialer.post = new SignedPost();
+    dialer.secret = secret;
+    dialer.post = new SignedPost(Clock.fixed(NOW, ZoneOffset.UTC));
     return dialer;
   }
 
@@ -63,7 +78,7 @@ class WebhookDialerTest {
   }
 
   @Test
-  void dial_request_is_posted_once_signed_with_its_dial_id_callback_and_attempt() {
+  void dial_request_is_posted_once_signed_the_standard_webhooks_way_with_its_dial_id() {
     dialer().dial(request());
 
     assertThat(received).hasSize(1);
@@ -73,8 +88,40 @@ class WebhookDialerTest {
         .contains(
             "\"phoneNumber\":\"+33142685300\"", "\"agentId\":7", "\"mode\":\"CUSTOMER_FIRST\"");
     assertThat(dial.dialId()).isEqualTo("5f1c7a3e-dial");
-    assertThat(Signatures.verify("platform-secret", dial.body(), dial.signature())).isTrue();
-    assertThat(Signatures.verify("another-secret", dial.body(), dial.signature())).isFalse();
+    assertThat(dial.id()).isEqualTo("5f1c7a3e-dial");
+    assertThat(dial.timestamp()).isEqualTo(Long.toString(NOW.getEpochSecond()));
+    assertThat(dial.verifiesUnder(StandardWebhooks.IT_SECRET)).isTrue();
+    assertThat(dial.verifiesUnder(StandardWebhooks.OTHER_SECRET)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "platform-secret"})
+  void without_a_usable_secret_no_request_leaves_and_the_dialer_says_which_property(String secret) {
+    WebhookDialer dialer = dialer(Optional.of(secret).filter(s -> !s.isEmpty()));
+
+    assertThat(dialer.misconfiguration())
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .contains("rappel.dialer=webhook", "rappel.dialer.webhook.secret")
+                    .doesNotContain("platform-secret"));
+    assertThatThrownBy(() -> dialer.dial(request()))
+        .isInstanceOfSatisfying(DialNotTaken.class, e -> assertThat(e.isRetryable()).isTrue());
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void without_a_url_the_dialer_says_which_property() {
+    WebhookDialer dialer = dialer();
+    dialer.url = Optional.empty();
+
+    assertThat(dialer.misconfiguration())
+        .hasValueSatisfying(why -> assertThat(why).contains("rappel.dialer.webhook.url"));
+  }
+
+  @Test
+  void a_configured_dialer_has_nothing_to_report() {
+    assertThat(dialer().misconfiguration()).isEmpty();
   }
 
   @ParameterizedTest
