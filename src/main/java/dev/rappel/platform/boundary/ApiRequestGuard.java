@@ -22,6 +22,8 @@ import java.util.Optional;
 @Provider
 @PreMatching
 public class ApiRequestGuard implements ContainerRequestFilter {
+  /** How much of a refused body is skipped so the client can read the answer. */
+  private static final long SKIP_AT_MOST = 8L * 1024 * 1024;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -37,7 +39,7 @@ public class ApiRequestGuard implements ContainerRequestFilter {
                 request.getHeaderString(HttpHeaders.ACCEPT),
                 request.getHeaderString(HttpHeaders.USER_AGENT)));
     if (shape.declaredTooLarge()) {
-      request.abortWith(tooLarge());
+      request.abortWith(tooLarge(request.getEntityStream()));
       return;
     }
     Optional<String> unsupported = shape.unsupportedType();
@@ -50,7 +52,7 @@ public class ApiRequestGuard implements ContainerRequestFilter {
     if (shape.chunked()) {
       Optional<byte[]> body = readAtMost(request.getEntityStream(), ApiRequest.MAX_BODY_BYTES);
       if (body.isEmpty()) {
-        request.abortWith(tooLarge());
+        request.abortWith(tooLarge(request.getEntityStream()));
         return;
       }
       request.setEntityStream(new ByteArrayInputStream(body.get()));
@@ -72,24 +74,55 @@ public class ApiRequestGuard implements ContainerRequestFilter {
   /** The whole body if it has at most {@code max} bytes; empty (and the rest unread) if not. */
   static Optional<byte[]> readAtMost(InputStream in, long max) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    int read;
-    while ((read = in.read(chunk)) != -1) {
-      body.write(chunk, 0, read);
-      if (body.size() > max) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(body.toByteArray());
+    return readAtMost(in, max, body) ? Optional.of(body.toByteArray()) : Optional.empty();
   }
 
-  private static Response tooLarge() {
-    return Problem.of(
-            "http-413",
-            Response.Status.REQUEST_ENTITY_TOO_LARGE,
-            "The body is larger than "
-                + ApiRequest.MAX_BODY_BYTES / 1024
-                + " KiB; nothing was read or changed.")
-        .toResponse();
+  /**
+   * Reads to the end unless that is more than {@code max} bytes, keeping what it read if asked.
+   *
+   * @return whether the end came within {@code max} bytes
+   */
+  private static boolean readAtMost(InputStream in, long max, ByteArrayOutputStream keep)
+      throws IOException {
+    byte[] chunk = new byte[8192];
+    long total = 0;
+    int read;
+    while ((read = in.read(chunk)) != -1) {
+      total += read;
+      if (total > max) {
+        return false;
+      }
+      if (keep != null) {
+        keep.write(chunk, 0, read);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A client that sends its whole body before it reads the answer (most do, unless they ask with
+   * {@code Expect: 100-continue}) would never see it if the rest stayed unread: the rest is skipped
+   * unparsed up to a bound, and past it the connection is closed after the answer.
+   */
+  private static Response tooLarge(InputStream rest) {
+    boolean skippedAll;
+    try {
+      skippedAll = readAtMost(rest, SKIP_AT_MOST, null);
+    } catch (IOException clientGone) {
+      skippedAll = false;
+    }
+    Response.ResponseBuilder answer =
+        Response.fromResponse(
+            Problem.of(
+                    "http-413",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is larger than "
+                        + ApiRequest.MAX_BODY_BYTES / 1024
+                        + " KiB; nothing was read or changed.")
+                .toResponse());
+    if (!skippedAll) {
+      answer.header("Connection", "close");
+    }
+    return answer.build();
   }
 }
