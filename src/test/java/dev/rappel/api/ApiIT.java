@@ -837,4 +837,115 @@ class ApiIT {
       pool.shutdownNow();
     }
   }
+
+  // ---------------------------------------------------------------- cross-site safety and limits
+
+  @Test
+  void a_forged_cross_site_form_post_is_refused_and_changes_nothing() {
+    long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
+    // what <form enctype="text/plain" method="post"> on another site sends, with the user's
+    // cached credentials
+    Reply forged =
+        api.send(
+            "POST",
+            "/api/v1/callbacks/" + id + "/cancel",
+            "x=",
+            "text/plain",
+            Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"));
+    assertProblem(forged, 415);
+    Reply urlencoded =
+        api.send(
+            "POST", "/api/v1/callbacks/" + id + "/cancel", "", "application/x-www-form-urlencoded");
+    assertProblem(urlencoded, 415);
+    // an empty POST is what fetch(no-cors) or sendBeacon can send: refused when a browser sent it
+    Reply beacon =
+        api.send(
+            "POST",
+            "/api/v1/callbacks/" + id + "/cancel",
+            null,
+            null,
+            Map.of("Origin", "https://evil.example"));
+    assertProblem(beacon, 415);
+    JsonObject after = api.get("/api/v1/callbacks/" + id).json();
+    assertThat(after.getString("state")).isEqualTo("SCHEDULED");
+    assertThat(events(after)).containsExactly("SCHEDULED");
+    // JSON, even an empty object, is how a script cancels
+    Reply canceled = api.post("/api/v1/callbacks/" + id + "/cancel", "{}");
+    assertThat(canceled.status()).as(canceled.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void a_body_above_64_kib_is_refused_before_it_is_read() throws Exception {
+    long queue = queue(null);
+    String huge = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+    Reply declared = api.put("/api/v1/queues/" + queue, huge);
+    assertProblem(declared, 413);
+    // the same without a declared length (chunked) is cut off while read
+    var chunked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(api.server().resolve("api/v1/agents"))
+                    .header("Authorization", adminBasic())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () ->
+                                new java.io.ByteArrayInputStream(
+                                    huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertProblem(new Reply(chunked), 413);
+    // a body within the limit still works
+    Reply small = api.post("/api/v1/agents", "{\"name\":\"" + "y".repeat(100) + "\"}");
+    assertThat(small.status()).as(small.toString()).isEqualTo(201);
+  }
+
+  private static String adminBasic() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                ("admin:" + Api.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void the_sixth_event_stream_of_one_user_is_refused_until_one_closes() throws Exception {
+    String name = "watcher-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply created =
+        api.post(
+            "/api/v1/users",
+            "{\"username\":\""
+                + name
+                + "\",\"password\":\"a long test password\",\"roles\":[\"SUPERVISOR\"]}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String auth =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (name + ":a long test password")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request =
+        java.net.http.HttpRequest.newBuilder(api.server().resolve("api/v1/events"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization", auth)
+            .build();
+    List<java.io.InputStream> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        var stream = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        open.add(stream.body());
+      }
+      Reply sixth = api.withAuthorization(auth).get("/api/v1/events");
+      assertProblem(sixth, 429);
+      assertThat(sixth.header("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+      // another user is not counted against this one
+      assertThat(api.streamStatus("/api/v1/events")).isEqualTo(200);
+    } finally {
+      for (var in : open) {
+        in.close();
+      }
+    }
+  }
 }

@@ -669,19 +669,52 @@ class EngineIT {
   void sse_client_receives_the_steps_of_its_agent() throws Exception {
     long queue = queue("{}");
     long agent = availableMember(queue);
+    String path = "api/v1/events?agentId=" + agent;
+    List<String> lines = read(path, null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": subscribed"));
+
+    long id = callbackAt(queue, serverNow().plusSeconds(2), ",\"preferredAgentId\":" + agent);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(lines)
+                    .contains("event: SCHEDULED", "event: QUEUED", "event: OFFERED")
+                    .contains("id: cb-" + id + "-3"));
+    assertThat(lines.stream().filter(l -> l.startsWith("data:")).toList())
+        .anySatisfy(
+            d -> assertThat(d).contains("\"state\":\"OFFERED\"").contains("\"callbackId\":" + id));
+    assertThat(api.get("/api/v1/events?agentId=abc").status()).isEqualTo(422);
+
+    // a client that reconnects with the id of the last event it saw gets what it missed first
+    List<String> resumed = read(path, "cb-" + id + "-1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(resumed)
+                    .contains("id: cb-" + id + "-2", "id: cb-" + id + "-3")
+                    .doesNotContain("id: cb-" + id + "-1"));
+  }
+
+  /** The lines of an event stream as they arrive, read on a thread of their own. */
+  private List<String> read(String path, String lastEventId) {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(api.server().resolve("api/v1/events?agentId=" + agent))
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.server().resolve(path))
             .header("Accept", "text/event-stream")
             .header(
                 "Authorization",
                 "Basic "
                     + java.util.Base64.getEncoder()
                         .encodeToString(
-                            ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-            .build();
-    var response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                            ("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    var response =
+        HttpClient.newHttpClient()
+            .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     Thread reader =
         new Thread(
             () -> {
@@ -698,19 +731,6 @@ class EngineIT {
             });
     reader.setDaemon(true);
     reader.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": subscribed"));
-
-    long id = callbackAt(queue, serverNow().plusSeconds(2), ",\"preferredAgentId\":" + agent);
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () ->
-                assertThat(lines)
-                    .contains("event: SCHEDULED", "event: QUEUED", "event: OFFERED")
-                    .contains("id: cb-" + id + "-3"));
-    assertThat(lines.stream().filter(l -> l.startsWith("data:")).toList())
-        .anySatisfy(
-            d -> assertThat(d).contains("\"state\":\"OFFERED\"").contains("\"callbackId\":" + id));
-    assertThat(api.get("/api/v1/events?agentId=abc").status()).isEqualTo(422);
+    return lines;
   }
 }

@@ -514,6 +514,20 @@ class AuthorizationIT {
     assertThat(anonymous.response().headers().allValues("WWW-Authenticate"))
         .anySatisfy(v -> assertThat(v).startsWith("Basic"))
         .anySatisfy(v -> assertThat(v).startsWith("Bearer"));
+    // a browser is never asked for Basic credentials, so it never keeps any to send by itself
+    for (Map<String, String> browser :
+        List.of(
+            Map.of("Sec-Fetch-Mode", "navigate"),
+            Map.of("Origin", "https://evil.example"),
+            Map.of("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)"))) {
+      Reply challenged =
+          fixture.callers.get(Who.ANONYMOUS).send("GET", "/api/v1/callbacks", null, null, browser);
+      assertThat(challenged.status()).isEqualTo(401);
+      assertThat(challenged.response().headers().allValues("WWW-Authenticate"))
+          .as(browser.toString())
+          .isNotEmpty()
+          .noneSatisfy(v -> assertThat(v).startsWithIgnoringCase("Basic"));
+    }
     Reply forbidden =
         fixture.callers.get(Who.AGENT_OTHER).get("/api/v1/callbacks/" + fixture.callback1);
     assertThat(forbidden.status()).isEqualTo(403);

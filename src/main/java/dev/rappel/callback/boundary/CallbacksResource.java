@@ -212,7 +212,6 @@ public class CallbacksResource {
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}/cancel")
-  @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Cancel a callback")
   @APIResponse(
       responseCode = "200",

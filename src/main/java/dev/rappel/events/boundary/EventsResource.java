@@ -1,6 +1,7 @@
 package dev.rappel.events.boundary;
 
 import dev.rappel.callback.entity.CallbackAccess;
+import dev.rappel.events.entity.EventId;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Server-Sent Events of every callback step, optionally only one agent's or one queue's. */
@@ -40,10 +44,22 @@ public class EventsResource {
               + " a JSON body with the callback's state after it. Each caller receives the steps of"
               + " the callbacks it may read by id; agentId keeps those of callbacks the agent is"
               + " involved in (scheduled, owns, is preferred for, holds or called) and the step"
-              + " that takes one from it; queueId one queue's.")
+              + " that takes one from it; queueId one queue's. A user may hold "
+              + "rappel.events.max-streams-per-user streams at once (429 and Retry-After beyond);"
+              + " a client that falls too far behind is disconnected and may reconnect with"
+              + " Last-Event-ID.")
+  @APIResponse(
+      responseCode = "429",
+      description = "This user already holds as many streams as allowed; see Retry-After")
   public void subscribe(
       @QueryParam("agentId") String agentId,
       @QueryParam("queueId") String queueId,
+      @Parameter(
+              description =
+                  "The id of the last event received (EventSource sends it when it reconnects):"
+                      + " the steps recorded since then that this stream shows come first")
+          @HeaderParam("Last-Event-ID")
+          String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
     Violations violations = new Violations();
@@ -54,6 +70,13 @@ public class EventsResource {
       // an agent asks for its own events only (a 403 for another agent's, not an empty stream)
       caller.actingAgent(agent.orElse(null));
     }
-    stream.subscribe(sink, sse, CallbackAccess.of(caller), agent, queue);
+    stream.subscribe(
+        caller.name(),
+        sink,
+        sse,
+        CallbackAccess.of(caller),
+        agent,
+        queue,
+        EventId.parse(lastEventId));
   }
 }

@@ -29,7 +29,10 @@ public class LivenessCheck implements HealthCheck {
         .status(failure.isEmpty())
         .withData(
             "migration",
-            failure.orElse(migration.isMigrated() ? "up to date" : "waiting for the database"))
+            // the failure's text may name database internals: it is in the log, not here
+            failure.isPresent()
+                ? "failed; see the server log"
+                : migration.isMigrated() ? "up to date" : "waiting for the database")
         .withData("heapUsedMb", usedMb)
         .withData("heapMaxMb", runtime.maxMemory() / (1024 * 1024))
         .build();

@@ -7,6 +7,7 @@ import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.TooManyRequests;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -135,6 +136,18 @@ public final class ProblemMappers {
   }
 
   /** Malformed JSON or a value of the wrong type: the request cannot be read at all. */
+  @Provider
+  public static class TooManyRequestsMapper implements ExceptionMapper<TooManyRequests> {
+    @Override
+    public Response toResponse(TooManyRequests e) {
+      return Response.fromResponse(
+              Problem.of("too-many-requests", Response.Status.TOO_MANY_REQUESTS, e.getMessage())
+                  .toResponse())
+          .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+          .build();
+    }
+  }
+
   @Provider
   public static class UnreadableMapper implements ExceptionMapper<ProcessingException> {
     @Override

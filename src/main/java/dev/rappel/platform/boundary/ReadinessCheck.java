@@ -3,11 +3,15 @@ package dev.rappel.platform.boundary;
 import dev.rappel.DataSourceSetup;
 import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.SqlDialect;
+import dev.rappel.platform.control.ThrottledLog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,11 +20,13 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready means: the schema is migrated and the database answers now. Anything else is DOWN (503 on
  * {@code /health/ready}) with the reason, including a server that started before its database
- * answered and is still waiting for it to migrate the schema.
+ * answered and is still waiting for it to migrate the schema. Health answers are public, so the
+ * reasons are short and generic: database error text (names, hosts, SQL) goes to the log only.
  */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
+  private static final Logger LOG = Logger.getLogger(ReadinessCheck.class.getName());
 
   @Inject DatabaseMigration migration;
 
@@ -29,6 +35,18 @@ public class ReadinessCheck implements HealthCheck {
   @Resource(lookup = DataSourceSetup.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject Clock clock;
+
+  private volatile ThrottledLog log;
+
+  /** Probes ask every few seconds: one line a minute is enough. */
+  private ThrottledLog log() {
+    if (log == null) {
+      log = new ThrottledLog(LOG, Duration.ofMinutes(1), clock);
+    }
+    return log;
+  }
+
   @Override
   public HealthCheckResponse call() {
     var response =
@@ -36,10 +54,12 @@ public class ReadinessCheck implements HealthCheck {
             .withData("vendor", dialect.knownVendor().orElse("unknown"));
     var failure = migration.failure();
     if (failure.isPresent()) {
-      return response.down().withData("migration", failure.get()).build();
+      // logged with its cause when it happened
+      return response.down().withData("migration", "failed; see the server log").build();
     }
     if (!migration.isStartedUp()) {
-      String why = migration.waiting().orElse("not done yet");
+      String why =
+          migration.waiting().isPresent() ? "the database does not answer" : "not done yet";
       return response.down().withData("migration", "waiting: " + why).build();
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -48,7 +68,8 @@ public class ReadinessCheck implements HealthCheck {
       }
       return response.up().withData("migration", "up to date").build();
     } catch (SQLException | RuntimeException e) {
-      return response.down().withData("connection", String.valueOf(e.getMessage())).build();
+      log().warn("readiness", "Readiness: the database does not answer", e);
+      return response.down().withData("connection", "the database does not answer").build();
     }
   }
 }

@@ -7,11 +7,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Headers that keep browsers from misusing what the server sends: no MIME sniffing, no framing
  * (clickjacking), no referrer leaks, and a content policy that allows only the server's own
- * resources.
+ * resources. Behind an HTTPS public address, {@code Strict-Transport-Security} too, so browsers
+ * never go back to plain HTTP (and never send the session cookie over it).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -24,6 +26,13 @@ public class SecurityHeaders extends HttpFilter {
   static final String PAGE_POLICY =
       "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+  private Optional<String> strictTransportSecurity = Optional.empty();
+
+  @Override
+  public void init() {
+    strictTransportSecurity = SessionCookieSecurity.publicUrl().strictTransportSecurity();
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,6 +43,8 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader(
         "Content-Security-Policy", path.startsWith("/api/") ? API_POLICY : PAGE_POLICY);
+    strictTransportSecurity.ifPresent(
+        value -> response.setHeader("Strict-Transport-Security", value));
     chain.doFilter(request, response);
   }
 }

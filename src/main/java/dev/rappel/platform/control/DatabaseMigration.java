@@ -52,6 +52,7 @@ public class DatabaseMigration {
 
   /** The steps that waited for the schema (first admin, demo seed) have run. */
   private volatile boolean startedUp;
+
   private volatile String failure;
   private volatile String unreachable;
   private volatile ScheduledFuture<?> nextTry;

@@ -2,6 +2,7 @@ package dev.rappel.platform.control;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -15,6 +16,7 @@ import javax.naming.NamingException;
 public class ManagedExecutors {
   private volatile ManagedExecutorService executor;
   private volatile ManagedScheduledExecutorService scheduler;
+  private volatile ManagedThreadFactory threadFactory;
 
   public ManagedExecutorService executor() {
     if (executor == null) {
@@ -36,6 +38,18 @@ public class ManagedExecutors {
               "concurrent/__defaultManagedScheduledExecutorService");
     }
     return scheduler;
+  }
+
+  /** For pools of the application's own, whose threads may block (writes to slow clients). */
+  public ManagedThreadFactory threadFactory() {
+    if (threadFactory == null) {
+      threadFactory =
+          lookup(
+              ManagedThreadFactory.class,
+              "java:comp/DefaultManagedThreadFactory",
+              "concurrent/__defaultManagedThreadFactory");
+    }
+    return threadFactory;
   }
 
   private static <T> T lookup(Class<T> type, String... names) {

@@ -1,5 +1,6 @@
 package dev.rappel.security.boundary;
 
+import dev.rappel.platform.entity.ApiRequest;
 import dev.rappel.security.control.TokenCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,11 @@ import java.util.Set;
  * Authenticates every request to {@code /api}: HTTP Basic for people and scripts, Bearer tokens for
  * integrations. A request without valid credentials is answered here with 401, a {@code
  * WWW-Authenticate} challenge and a problem+json body; nothing under {@code /api} is anonymous.
- * Other paths go to the form login of the consoles ({@link PageAuthentication}); Jakarta Security
- * allows one default mechanism per application, so this one dispatches.
+ * Browsers are challenged with Bearer only: a Basic challenge makes a browser ask for a password
+ * and then send it by itself with every later request to the server, forged cross-site ones
+ * included, while it never answers a Bearer challenge on its own. Other paths go to the form login
+ * of the consoles ({@link PageAuthentication}); Jakarta Security allows one default mechanism per
+ * application, so this one dispatches.
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -49,6 +53,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     Credential credential = credential(header);
     if (credential == null) {
       return challenge(
+          request,
           response,
           context,
           header == null ? "Credentials are required." : "Unsupported or malformed credentials.");
@@ -56,6 +61,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return challenge(
+          request,
           response,
           context,
           credential instanceof TokenCredential
@@ -94,8 +100,19 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   }
 
   private static AuthenticationStatus challenge(
-      HttpServletResponse response, HttpMessageContext context, String detail) {
-    response.addHeader("WWW-Authenticate", "Basic realm=\"rappel\", charset=\"UTF-8\"");
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String detail) {
+    boolean browser =
+        ApiRequest.sentByBrowser(
+            request.getHeader("Sec-Fetch-Mode"),
+            request.getHeader("Origin"),
+            request.getHeader("Accept"),
+            request.getHeader("User-Agent"));
+    if (!browser) {
+      response.addHeader("WWW-Authenticate", "Basic realm=\"rappel\", charset=\"UTF-8\"");
+    }
     response.addHeader("WWW-Authenticate", "Bearer realm=\"rappel\"");
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setContentType("application/problem+json");

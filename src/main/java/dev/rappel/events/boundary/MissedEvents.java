@@ -1,0 +1,45 @@
+package dev.rappel.events.boundary;
+
+import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.HistoryEntry;
+import dev.rappel.events.entity.EventId;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The steps recorded after the one a reconnecting SSE client saw last, from the callback history,
+ * in the order they were recorded. Best effort: two steps committed at once may be recorded in the
+ * other order, and an unknown id replays nothing.
+ */
+@Stateless
+public class MissedEvents {
+  @PersistenceContext EntityManager em;
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<CallbackChanged> after(EventId last, Predicate<CallbackChanged> wanted, int max) {
+    List<Long> seen =
+        em.createQuery(
+                "select h.id from HistoryEntry h where h.callback.id = :callback"
+                    + " and h.sequence = :sequence",
+                Long.class)
+            .setParameter("callback", last.callbackId())
+            .setParameter("sequence", last.sequence())
+            .getResultList();
+    if (seen.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select h from HistoryEntry h where h.id > :after order by h.id", HistoryEntry.class)
+        .setParameter("after", seen.get(0))
+        .setMaxResults(max)
+        .getResultStream()
+        .map(CallbackChanged::of)
+        .filter(wanted)
+        .toList();
+  }
+}
