@@ -102,6 +102,11 @@ class ReadinessCheckTest {
       }
 
       @Override
+      public boolean isStartedUp() {
+        return migrated;
+      }
+
+      @Override
       public Optional<String> failure() {
         return Optional.ofNullable(failure);
       }
