@@ -40,7 +40,13 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     if (!RequestPaths.isApi(request)) {
-      endOutdatedSession(request);
+      if (endedOutdatedSession(request)) {
+        // not through the page mechanism: its session handling would still see the principal the
+        // container took from the session before this call
+        return context.isProtected()
+            ? context.redirect(request.getContextPath() + "/login.xhtml")
+            : context.doNothing();
+      }
       // the consoles: form login and a session (never a Basic challenge, which would make the
       // browser pop up its own password dialog)
       return pages.validateRequest(request, response, context);
@@ -73,21 +79,29 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   /**
    * A console session signed in before its user's password or roles changed, or before the user was
-   * deleted, ends here: the request goes on as anonymous, so a page asks for the sign-in.
+   * deleted, ends here; true when it did.
    */
-  private void endOutdatedSession(HttpServletRequest request) {
+  private boolean endedOutdatedSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
-      return;
+      return false;
     }
-    if (session.getAttribute(PageAuthentication.SIGNED_IN) instanceof SignedIn signedIn
-        && !logins.isCurrent(signedIn.username(), signedIn.credentialsVersion())) {
+    Object signedIn;
+    try {
+      signedIn = session.getAttribute(PageAuthentication.SIGNED_IN);
+    } catch (IllegalStateException alreadyInvalid) {
+      return false;
+    }
+    if (signedIn instanceof SignedIn user
+        && !logins.isCurrent(user.username(), user.credentialsVersion())) {
       try {
         session.invalidate();
       } catch (IllegalStateException alreadyInvalid) {
         // another request ended it first
       }
+      return true;
     }
+    return false;
   }
 
   private static AuthenticationStatus signedIn(
