@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.RawHttp;
 import dev.rappel.testing.server.ShiftedClock;
 import dev.rappel.testing.server.TestClockProducer;
 import dev.rappel.testing.server.TestClockResource;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -427,6 +431,19 @@ class AuthorizationIT {
             allowed(204, Who.ADMIN, Who.AGENT_OWN)));
     rows.add(
         new Row(
+            "PUT",
+            "/api/v1/users/{username}/roles",
+            f ->
+                new Call("/api/v1/users/" + tempUser(f) + "/roles", "{\"roles\":[\"SUPERVISOR\"]}"),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/sign-in-failures",
+            f -> new Call("/api/v1/sign-in-failures", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
             "DELETE",
             "/api/v1/users/{username}",
             f -> new Call("/api/v1/users/" + tempUser(f), null),
@@ -496,6 +513,9 @@ class AuthorizationIT {
                 ? api.streamStatus(call.path())
                 : api.send(row.method(), call.path(), call.body(), "application/json").status();
         int expected = row.expected().get(who);
+        if (who == Who.WRONG_PASSWORD && status == 429) {
+          status = 401; // after its free failures the wrong password is refused unchecked
+        }
         if (status != expected) {
           wrong.put(
               row.method() + " " + row.template() + " as " + who,
@@ -659,20 +679,181 @@ class AuthorizationIT {
         422);
   }
 
-  @Test
-  void repeated_wrong_passwords_lock_the_account_for_a_while() {
-    user(fixture.admin, "forgetful", "SUPERVISOR", null);
-    Api wrong = fixture.admin.as("forgetful", "wrong password!!");
-    Api right = fixture.admin.as("forgetful", PASSWORD);
-    assertThat(right.get("/api/v1/callbacks").status()).isEqualTo(200);
-    for (int i = 0; i < 5; i++) {
-      assertThat(wrong.get("/api/v1/callbacks").status()).isEqualTo(401);
+  private RawHttp from(String clientAddress) {
+    return new RawHttp(base.getPort(), clientAddress);
+  }
+
+  private static Map<String, String> basicAuth(String username, String password) {
+    return Map.of(
+        "Authorization",
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The failures the server counts for a user from an address (null: from all), as admins see them.
+   */
+  private static int failuresOf(String username, String address) {
+    return fixture.admin.get("/api/v1/sign-in-failures").structure().asJsonArray().stream()
+        .map(v -> v.asJsonObject())
+        .filter(
+            f ->
+                f.getString("username").equals(username)
+                    && (address == null || f.getString("clientAddress").equals(address)))
+        .mapToInt(f -> f.getInt("failures"))
+        .sum();
+  }
+
+  /**
+   * Wrong guesses from one client until the server refuses one unchecked. A check takes about a
+   * second here and the clock runs, so the first waits (1 s, 2 s) may have passed before the next
+   * guess: it takes 3 to 5 guesses.
+   */
+  private static RawHttp.Reply guessUntilThrottled(RawHttp client, String username) {
+    for (int i = 0; i < 8; i++) {
+      RawHttp.Reply reply =
+          client.send("GET", "/api/v1/callbacks", basicAuth(username, "wrong guess " + i), null);
+      if (reply.status() == 429) {
+        assertThat(i).as("free failures").isGreaterThanOrEqualTo(3);
+        return reply;
+      }
+      assertThat(reply.status()).isEqualTo(401);
     }
-    assertThat(right.get("/api/v1/callbacks").status()).as("locked").isEqualTo(401);
-    fixture.admin.post("/api/v1/test/clock/advance?seconds=" + (15 * 60 + 1), null);
-    assertThat(right.get("/api/v1/callbacks").status())
-        .as("unlocked after 15 minutes")
+    throw new AssertionError("never throttled");
+  }
+
+  @Test
+  void wrong_passwords_slow_their_client_down_but_never_lock_the_user_out() {
+    user(fixture.admin, "forgetful", "SUPERVISOR", null);
+    RawHttp attacker = from("127.0.0.1");
+    RawHttp.Reply throttled = guessUntilThrottled(attacker, "forgetful");
+    assertThat(throttled.header("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+    assertThat(throttled.header("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    int counted = failuresOf("forgetful", "127.0.0.1");
+    assertThat(counted).as("checked guesses only").isBetween(3, 5);
+    assertThat(attacker.send("GET", "/api/v1/callbacks", basicAuth("forgetful", PASSWORD), null))
+        .as("even the right password waits its turn there")
+        .extracting(RawHttp.Reply::status)
+        .isEqualTo(429);
+    assertThat(failuresOf("forgetful", "127.0.0.1")).as("refused unchecked").isEqualTo(counted);
+
+    // another client that has not failed gets in with the right password at once
+    assertThat(
+            from("127.0.0.2")
+                .send("GET", "/api/v1/callbacks", basicAuth("forgetful", PASSWORD), null)
+                .status())
         .isEqualTo(200);
+    assertThat(failuresOf("forgetful", "127.0.0.2")).isZero();
+
+    // the same password verified moments ago is taken from memory, whatever the address
+    assertThat(
+            attacker
+                .send("GET", "/api/v1/callbacks", basicAuth("forgetful", PASSWORD), null)
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void after_the_wait_a_client_may_try_again_and_a_success_starts_it_afresh() {
+    user(fixture.admin, "hesitant", "SUPERVISOR", null);
+    RawHttp client = from("127.0.0.3");
+    long wait =
+        Long.parseLong(guessUntilThrottled(client, "hesitant").header("Retry-After").orElseThrow());
+    fixture.admin.post("/api/v1/test/clock/advance?seconds=" + (wait + 1), null);
+    assertThat(
+            client.send("GET", "/api/v1/callbacks", basicAuth("hesitant", PASSWORD), null).status())
+        .isEqualTo(200);
+    assertThat(failuresOf("hesitant", "127.0.0.3")).isZero();
+  }
+
+  @Test
+  void fifty_concurrent_wrong_guesses_get_no_5xx_and_every_checked_one_is_counted()
+      throws Exception {
+    user(fixture.admin, "besieged", "SUPERVISOR", null);
+    Api api = fixture.admin.anonymous();
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        Api guess = api.as("besieged", "wrong guess number " + i);
+        answers.add(pool.submit(() -> guess.get("/api/v1/callbacks").status()));
+      }
+      Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+      for (Future<Integer> answer : answers) {
+        byStatus.merge(answer.get(), 1, Integer::sum);
+      }
+      assertThat(byStatus.keySet()).as("statuses %s", byStatus).isSubsetOf(401, 429);
+      int checked = byStatus.getOrDefault(401, 0);
+      assertThat(failuresOf("besieged", null))
+          .as("every checked guess counted, %s", byStatus)
+          .isEqualTo(checked);
+      // three free, then one per growing wait: a parallel attacker gains nothing
+      assertThat(checked).as("guesses checked, %s", byStatus).isBetween(3, 6);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void the_console_session_cookie_never_authenticates_an_api_call_whatever_the_path() {
+    user(fixture.admin, "cookie-monster", "ADMIN", null);
+    RawHttp browser = from("127.0.0.1");
+    String session = browser.signInToConsole("cookie-monster", PASSWORD);
+    Map<String, String> cookie = Map.of("Cookie", "RAPPEL_SESSION=" + session);
+    assertThat(browser.send("GET", "/admin/users.xhtml", cookie, null).status())
+        .as("the session works for pages")
+        .isEqualTo(200);
+    for (String path :
+        List.of(
+            "/api/v1/callbacks",
+            "//api/v1/callbacks",
+            "/api//v1/callbacks",
+            "/./api/v1/callbacks",
+            "/api/../api/v1/callbacks",
+            "/admin/../api/v1/callbacks",
+            "/%61pi/v1/callbacks",
+            "/api;jsessionid=" + session + "/v1/callbacks",
+            "/api/v1;x=y/callbacks")) {
+      int status = browser.send("GET", path, cookie, null).status();
+      assertThat(status).as(path).isIn(400, 401, 404);
+    }
+    assertThat(browser.send("GET", "//api/v1/callbacks", cookie, null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void deleting_a_user_or_changing_its_password_or_roles_ends_its_console_sessions() {
+    RawHttp browser = from("127.0.0.1");
+    Map<String, Runnable> changes = new LinkedHashMap<>();
+    changes.put("deleted", () -> fixture.admin.send("DELETE", "/api/v1/users/leaver1", null, null));
+    changes.put(
+        "new password",
+        () ->
+            fixture.admin.put(
+                "/api/v1/users/leaver2/password", "{\"password\":\"another long passphrase\"}"));
+    changes.put(
+        "new roles",
+        () ->
+            fixture.admin.put(
+                "/api/v1/users/leaver3/roles", "{\"roles\":[\"SUPERVISOR\",\"ADMIN\"]}"));
+    int n = 0;
+    for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+      String name = "leaver" + ++n;
+      user(fixture.admin, name, "SUPERVISOR", null);
+      Map<String, String> cookie =
+          Map.of("Cookie", "RAPPEL_SESSION=" + browser.signInToConsole(name, PASSWORD));
+      assertThat(browser.send("GET", "/supervisor/callbacks.xhtml", cookie, null).status())
+          .as(change.getKey() + ": before")
+          .isEqualTo(200);
+      change.getValue().run();
+      RawHttp.Reply after = browser.send("GET", "/supervisor/callbacks.xhtml", cookie, null);
+      assertThat(after.status()).as(change.getKey() + ": after").isEqualTo(302);
+      assertThat(after.header("Location"))
+          .hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+    }
   }
 
   private static void assertProblem(Reply reply, int status) {

@@ -1,33 +1,33 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.platform.entity.ApiRequest;
-import dev.rappel.security.control.TokenCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Authenticates every request to {@code /api}: HTTP Basic for people and scripts, Bearer tokens for
  * integrations. A request without valid credentials is answered here with 401, a {@code
- * WWW-Authenticate} challenge and a problem+json body; nothing under {@code /api} is anonymous.
- * Browsers are challenged with Bearer only: a Basic challenge makes a browser ask for a password
- * and then send it by itself with every later request to the server, forged cross-site ones
- * included, while it never answers a Bearer challenge on its own. Other paths go to the form login
- * of the consoles ({@link PageAuthentication}); Jakarta Security allows one default mechanism per
- * application, so this one dispatches.
+ * WWW-Authenticate} challenge and a problem+json body; nothing under {@code /api} is anonymous, and
+ * the consoles' session cookie counts for nothing there. Browsers are challenged with Bearer only:
+ * a Basic challenge makes a browser ask for a password and then send it by itself with every later
+ * request to the server, forged cross-site ones included, while it never answers a Bearer challenge
+ * on its own. A client with too many recent failures gets 429 with {@code Retry-After}, its
+ * password unchecked. Other paths go to the form login of the consoles ({@link
+ * PageAuthentication}); Jakarta Security allows one default mechanism per application, so this one
+ * dispatches.
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -35,7 +35,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   /** Request attribute: the groups of the caller this mechanism validated for the request. */
   static final String VALIDATED_GROUPS = ApiAuthentication.class.getName() + ".groups";
 
-  @Inject IdentityStoreHandler identityStores;
+  @Inject Logins logins;
 
   @Inject @PageLogin HttpAuthenticationMechanism pages;
 
@@ -43,67 +43,100 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!path.startsWith("/api/")) {
+    if (!RequestPaths.isApi(request)) {
+      if (endedOutdatedSession(request)) {
+        // not through the page mechanism: its session handling would still see the principal the
+        // container took from the session before this call
+        return context.isProtected()
+            ? context.redirect(request.getContextPath() + "/login.xhtml")
+            : context.doNothing();
+      }
       // the consoles: form login and a session (never a Basic challenge, which would make the
       // browser pop up its own password dialog)
       return pages.validateRequest(request, response, context);
     }
     String header = request.getHeader("Authorization");
-    Credential credential = credential(header);
-    if (credential == null) {
-      return challenge(
-          request,
-          response,
-          context,
-          header == null ? "Credentials are required." : "Unsupported or malformed credentials.");
-    }
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return challenge(
-          request,
-          response,
-          context,
-          credential instanceof TokenCredential
-              ? "The token is unknown or revoked."
-              : "Wrong user name or password, or the account is locked for a while.");
-    }
-    // the groups are known here; keeping them spares the per-role container checks later
-    request.setAttribute(VALIDATED_GROUPS, Set.copyOf(result.getCallerGroups()));
-    return context.notifyContainerAboutLogin(result);
-  }
-
-  private static Credential credential(String header) {
     if (header == null) {
-      return null;
+      return challenge(request, response, "Credentials are required.");
     }
     if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = header.substring(7).trim();
-      return token.isEmpty() ? null : new TokenCredential(token);
+      Optional<Logins.Identity> identity =
+          token.isEmpty() ? Optional.empty() : logins.withToken(token);
+      return identity.isPresent()
+          ? signedIn(request, context, identity.get())
+          : challenge(request, response, "The token is unknown or revoked.");
     }
-    if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    String[] basic = basic(header);
+    if (basic.length == 0) {
+      return challenge(request, response, "Unsupported or malformed credentials.");
+    }
+    Logins.SignIn signIn = logins.withPassword(basic[0], basic[1], request.getRemoteAddr());
+    if (signIn instanceof Logins.Accepted accepted) {
+      return signedIn(request, context, accepted.identity());
+    }
+    if (signIn instanceof Logins.Throttled throttled) {
+      return tooManyFailures(response, throttled);
+    }
+    return challenge(request, response, "Wrong user name or password.");
+  }
+
+  /**
+   * A console session signed in before its user's password or roles changed, or before the user was
+   * deleted, ends here; true when it did.
+   */
+  private boolean endedOutdatedSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Object signedIn;
+    try {
+      signedIn = session.getAttribute(PageAuthentication.SIGNED_IN);
+    } catch (IllegalStateException alreadyInvalid) {
+      return false;
+    }
+    if (signedIn instanceof SignedIn user
+        && !logins.isCurrent(user.username(), user.credentialsVersion())) {
       try {
-        String decoded =
-            new String(
-                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-          return null;
-        }
-        return new UsernamePasswordCredential(
-            decoded.substring(0, colon), decoded.substring(colon + 1));
-      } catch (IllegalArgumentException notBase64) {
-        return null;
+        session.invalidate();
+      } catch (IllegalStateException alreadyInvalid) {
+        // another request ended it first
       }
+      return true;
     }
-    return null;
+    return false;
+  }
+
+  private static AuthenticationStatus signedIn(
+      HttpServletRequest request, HttpMessageContext context, Logins.Identity identity) {
+    Set<String> groups =
+        identity.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    // the groups are known here; keeping them spares the per-role container checks later
+    request.setAttribute(VALIDATED_GROUPS, groups);
+    return context.notifyContainerAboutLogin(identity.name(), groups);
+  }
+
+  /** User name and password of a Basic header; empty when it is not one. */
+  private static String[] basic(String header) {
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return new String[0];
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0
+          ? new String[0]
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException notBase64) {
+      return new String[0];
+    }
   }
 
   private static AuthenticationStatus challenge(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      HttpMessageContext context,
-      String detail) {
+      HttpServletRequest request, HttpServletResponse response, String detail) {
     boolean browser =
         ApiRequest.sentByBrowser(
             request.getHeader("Sec-Fetch-Mode"),
@@ -114,15 +147,40 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       response.addHeader("WWW-Authenticate", "Basic realm=\"rappel\", charset=\"UTF-8\"");
     }
     response.addHeader("WWW-Authenticate", "Bearer realm=\"rappel\"");
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    return problem(response, 401, "unauthenticated", "Unauthorized", detail);
+  }
+
+  private static AuthenticationStatus tooManyFailures(
+      HttpServletResponse response, Logins.Throttled throttled) {
+    long seconds = PageAuthentication.secondsToWait(throttled);
+    response.setHeader("Retry-After", String.valueOf(seconds));
+    return problem(
+        response,
+        429,
+        "too-many-sign-in-failures",
+        "Too Many Requests",
+        "Too many failed sign-ins for this user from this address; the password was not checked."
+            + " Try again in "
+            + seconds
+            + " s.");
+  }
+
+  private static AuthenticationStatus problem(
+      HttpServletResponse response, int status, String type, String title, String detail) {
+    response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
     try {
       response
           .getWriter()
           .write(
-              "{\"type\":\"urn:rappel:problem:unauthenticated\",\"title\":\"Unauthorized\","
-                  + "\"status\":401,\"detail\":\""
+              "{\"type\":\"urn:rappel:problem:"
+                  + type
+                  + "\",\"title\":\""
+                  + title
+                  + "\",\"status\":"
+                  + status
+                  + ",\"detail\":\""
                   + detail
                   + "\"}");
     } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.control.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -50,6 +52,13 @@ public class FirstAdmin {
                   + " shown again.\n");
         }
       }
+    } catch (RuleViolation weak) {
+      // a weak configured password is not used, nor replaced by a random one behind the
+      // deployer's back: no admin until it is fixed
+      LOG.severe(
+          "User 'admin' NOT created: rappel.admin.password "
+              + weak.errors().stream().map(FieldError::message).findFirst().orElse("is refused")
+              + " Set a stronger one (RAPPEL_ADMIN_PASSWORD) and restart.");
     } catch (RuntimeException e) {
       // the database may be down (readiness says so); the next start tries again
       LOG.severe("Could not check for the first administrator: " + e.getMessage());

@@ -41,12 +41,17 @@ public class LoginBean {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
       default ->
           faces.addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR,
-                  "Wrong user name or password, or the account is locked for a while.",
-                  null));
+              null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(external), null));
     }
+  }
+
+  private static String refusal(ExternalContext external) {
+    Object wait = external.getRequestMap().get(PageAuthentication.RETRY_AFTER);
+    return wait == null
+        ? "Wrong user name or password."
+        : "Too many failed sign-ins for this user from here. Wait "
+            + wait
+            + " s and try again; the password was not checked.";
   }
 
   public void signOut() throws IOException, ServletException {

@@ -1,26 +1,32 @@
 package dev.rappel.security.boundary;
 
+import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
 import dev.rappel.security.control.Secrets;
+import dev.rappel.security.control.SignInAttempts;
+import dev.rappel.security.control.VerifiedPasswords;
 import dev.rappel.security.entity.ApiToken;
+import dev.rappel.security.entity.SignInFailure;
+import dev.rappel.security.entity.SignInThrottle;
 import dev.rappel.security.entity.User;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks credentials: passwords (with lockout after repeated failures) and API tokens. Every
- * failure is logged with the user name, never with the password.
+ * Checks credentials: passwords (throttled per user and client address, never locked: see {@link
+ * SignInThrottle}) and API tokens. Every failure is logged with the user name and client address,
+ * never with the password.
  */
 @Stateless
 public class Logins {
@@ -32,60 +38,135 @@ public class Logins {
 
   @Inject Secrets secrets;
 
-  @Inject
-  @ConfigProperty(name = "rappel.login.max-failures", defaultValue = "5")
-  int maxFailures;
+  @Inject SignInAttempts attempts;
+
+  @Inject VerifiedPasswords verified;
 
   @Inject
-  @ConfigProperty(name = "rappel.login.lock-minutes", defaultValue = "15")
-  int lockMinutes;
+  @ConfigProperty(name = "rappel.login.free-failures", defaultValue = "3")
+  int freeFailures;
 
-  /** Who signed in, when the credentials are right. */
-  public record Identity(String name, Set<Role> roles) {}
+  @Inject
+  @ConfigProperty(name = "rappel.login.first-delay-seconds", defaultValue = "1")
+  long firstDelaySeconds;
 
-  /** Its own transaction: a failed attempt is counted even though the request fails. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<Identity> withPassword(String username, String password) {
-    Optional<User> found =
-        em.createNamedQuery(User.BY_NAME, User.class)
-            .setParameter("username", username)
-            .getResultStream()
-            .findFirst();
-    if (found.isEmpty()) {
-      // same work as a real check, so timing does not tell which user names exist
-      secrets.verifyPassword(password, dummyHash());
-      LOG.warning(() -> "Sign-in failed for unknown user '" + printable(username) + "'");
-      return Optional.empty();
+  @Inject
+  @ConfigProperty(name = "rappel.login.max-delay-seconds", defaultValue = "300")
+  long maxDelaySeconds;
+
+  @Inject
+  @ConfigProperty(name = "rappel.login.user-ceiling", defaultValue = "10")
+  int userCeiling;
+
+  @Inject
+  @ConfigProperty(name = "rappel.login.forget-after-minutes", defaultValue = "60")
+  long forgetAfterMinutes;
+
+  private SignInThrottle throttle;
+
+  @PostConstruct
+  void configure() {
+    throttle =
+        new SignInThrottle(
+            freeFailures,
+            Duration.ofSeconds(firstDelaySeconds),
+            Duration.ofSeconds(maxDelaySeconds),
+            userCeiling,
+            Duration.ofMinutes(forgetAfterMinutes));
+  }
+
+  /** Who signed in, when the credentials are right, at which version of its credentials. */
+  public record Identity(String name, Set<Role> roles, long credentialsVersion) {}
+
+  /** The answer to a sign-in. */
+  public sealed interface SignIn {}
+
+  /** The right password. */
+  public record Accepted(Identity identity) implements SignIn {}
+
+  /** A wrong password or an unknown user (the caller is not told which). */
+  public record Refused() implements SignIn {}
+
+  /** Too many failures from this client: not even checked; try again after the wait. */
+  public record Throttled(Duration retryAfter) implements SignIn {}
+
+  public SignIn withPassword(String username, String password, String clientAddress) {
+    if (!User.isPossibleName(username) || password == null) {
+      LOG.warning(
+          () ->
+              "Sign-in failed for impossible user name '"
+                  + printable(username)
+                  + "' from "
+                  + printable(clientAddress));
+      return new Refused();
+    }
+    String key = VerifiedPasswords.key(username, password);
+    Optional<VerifiedPasswords.Verified> recent = verified.find(key, clock.instant());
+    if (recent.isPresent()) {
+      Optional<User> user = find(username);
+      if (user.isPresent() && user.get().isSignedInAt(recent.get().credentialsVersion())) {
+        return new Accepted(identity(user.get()));
+      }
+      verified.forget(username);
+    }
+    return verified.once(key, () -> check(username, password, clientAddress, key));
+  }
+
+  private SignIn check(String username, String password, String address, String key) {
+    Instant now = clock.instant();
+    Optional<Duration> wait = book(username, address, now);
+    if (wait.isPresent()) {
+      LOG.fine(
+          () ->
+              "Sign-in of user '"
+                  + username
+                  + "' from "
+                  + address
+                  + " refused unchecked: retry in "
+                  + wait.get().toSeconds()
+                  + " s");
+      return new Throttled(wait.get());
+    }
+    Optional<User> found = find(username);
+    // an unknown user costs the same hash as a real one, so timing does not tell which exist
+    String hash = found.map(User::passwordHash).orElseGet(this::dummyHash);
+    if (!secrets.verifyPassword(password, hash) || found.isEmpty()) {
+      LOG.warning(
+          () ->
+              "Sign-in failed for "
+                  + (found.isEmpty() ? "unknown " : "")
+                  + "user '"
+                  + username
+                  + "' from "
+                  + printable(address));
+      return new Refused();
     }
     User user = found.get();
-    Instant now = clock.instant();
-    if (user.isLockedAt(now)) {
-      LOG.warning(
-          () ->
-              "Sign-in refused for user '"
-                  + user.username()
-                  + "': locked until "
-                  + user.lockedUntil().orElseThrow());
-      return Optional.empty();
+    attempts.succeeded(username, address, throttle.forgottenBefore(now));
+    if (secrets.isOutdated(user.passwordHash())) {
+      // same password, stronger hash; a bulk update leaves the credentials version alone
+      em.createQuery(
+              "UPDATE User u SET u.passwordHash = :new WHERE u.id = :id AND u.passwordHash = :old")
+          .setParameter("new", secrets.hashPassword(password))
+          .setParameter("id", user.id())
+          .setParameter("old", user.passwordHash())
+          .executeUpdate();
+      LOG.info(() -> "Password hash of user '" + username + "' upgraded to the current strength");
     }
-    if (!secrets.verifyPassword(password, user.passwordHash())) {
-      boolean locked = user.recordFailedLogin(now, maxFailures, Duration.ofMinutes(lockMinutes));
-      LOG.warning(
-          () ->
-              "Sign-in failed for user '"
-                  + user.username()
-                  + "'"
-                  + (locked
-                      ? "; locked for "
-                          + lockMinutes
-                          + " minutes after "
-                          + maxFailures
-                          + " failures"
-                      : ""));
-      return Optional.empty();
+    verified.remember(key, username, user.credentialsVersion(), now);
+    return new Accepted(identity(user));
+  }
+
+  private Optional<Duration> book(String username, String address, Instant now) {
+    for (int round = 0; ; round++) {
+      try {
+        return attempts.book(username, address, now, throttle);
+      } catch (SignInAttempts.RaceLost raceLost) {
+        if (round >= 3) {
+          return Optional.of(Duration.ofSeconds(1));
+        }
+      }
     }
-    user.recordSuccessfulLogin();
-    return Optional.of(new Identity(user.username(), user.roles()));
   }
 
   public Optional<Identity> withToken(String token) {
@@ -94,7 +175,29 @@ public class Logins {
         .getResultStream()
         .filter(ApiToken::isActive)
         .findFirst()
-        .map(t -> new Identity(t.callerName(), Set.of(t.role())));
+        .map(t -> new Identity(t.callerName(), Set.of(t.role()), 0));
+  }
+
+  /** Whether a console session signed in at that credentials version may go on. */
+  public boolean isCurrent(String username, long credentialsVersion) {
+    return find(username).filter(u -> u.isSignedInAt(credentialsVersion)).isPresent();
+  }
+
+  /** Failed sign-ins not yet forgotten, latest first (admins). */
+  public List<SignInFailure> recentFailures(Caller by) {
+    by.requireAdmin();
+    return attempts.recent(throttle.forgottenBefore(clock.instant()), 200);
+  }
+
+  private Optional<User> find(String username) {
+    return em.createNamedQuery(User.BY_NAME, User.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static Identity identity(User user) {
+    return new Identity(user.username(), user.roles(), user.credentialsVersion());
   }
 
   private static String printable(String text) {

@@ -8,14 +8,17 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Form login for the consoles: the login page hands the typed credentials over through {@code
- * SecurityContext.authenticate}; the session keeps the caller afterwards; a protected page asked
- * for without a session goes to the login page and comes back after it.
+ * SecurityContext.authenticate}; the session keeps the caller afterwards, with the version of its
+ * credentials ({@link ApiAuthentication} ends the session once that changes); a protected page
+ * asked for without a session goes to the login page and comes back after it.
  */
 @PageLogin
 @ApplicationScoped
@@ -23,15 +26,42 @@ import jakarta.servlet.http.HttpServletResponse;
 @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false)
 public class PageAuthentication implements HttpAuthenticationMechanism {
 
-  @Inject IdentityStoreHandler identityStores;
+  /** Session attribute: the {@link SignedIn} user. */
+  static final String SIGNED_IN = PageAuthentication.class.getName() + ".signedIn";
+
+  /** Request attribute: seconds to wait before the next try, when the sign-in was throttled. */
+  static final String RETRY_AFTER = PageAuthentication.class.getName() + ".retryAfter";
+
+  @Inject Logins logins;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
-    if (credential != null) {
-      return context.notifyContainerAboutLogin(identityStores.validate(credential));
+    if (!(credential instanceof UsernamePasswordCredential typed)) {
+      return context.doNothing();
     }
-    return context.doNothing();
+    Logins.SignIn signIn =
+        logins.withPassword(
+            typed.getCaller(), typed.getPasswordAsString(), request.getRemoteAddr());
+    if (signIn instanceof Logins.Accepted accepted) {
+      Logins.Identity identity = accepted.identity();
+      request
+          .getSession()
+          .setAttribute(SIGNED_IN, new SignedIn(identity.name(), identity.credentialsVersion()));
+      Set<String> groups =
+          identity.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+      return context.notifyContainerAboutLogin(identity.name(), groups);
+    }
+    if (signIn instanceof Logins.Throttled throttled) {
+      request.setAttribute(RETRY_AFTER, secondsToWait(throttled));
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** Whole seconds, rounded up, at least one: what {@code Retry-After} and the page say. */
+  static long secondsToWait(Logins.Throttled throttled) {
+    long millis = throttled.retryAfter().toMillis();
+    return Math.max(1, (millis + 999) / 1000);
   }
 }

@@ -9,6 +9,7 @@ import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.Role;
 import dev.rappel.security.control.Secrets;
+import dev.rappel.security.control.VerifiedPasswords;
 import dev.rappel.security.entity.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ public class Users {
   @Inject Secrets secrets;
 
   @Inject Audit audit;
+
+  @Inject VerifiedPasswords verified;
 
   public User create(String username, String password, Set<Role> roles, Long agentId, Caller by) {
     by.requireAdmin();
@@ -58,7 +61,22 @@ public class Users {
     User.requireStrongPassword(password, "password");
     User user = find(username).orElseThrow(() -> new NotFound("user", username));
     user.changePassword(secrets.hashPassword(password));
+    verified.forget(username);
     audit.record(by.name(), "PASSWORD_CHANGED", username, null);
+  }
+
+  /** Replaces a user's roles; an admin cannot take ADMIN away from itself. */
+  public User changeRoles(String username, Set<Role> roles, Long agentId, Caller by) {
+    by.requireAdmin();
+    User user = find(username).orElseThrow(() -> new NotFound("user", username));
+    if (by.name().equals(username) && !roles.contains(Role.ADMIN)) {
+      throw new Conflict("You cannot take the ADMIN role away from yourself.");
+    }
+    Agent agent = agentId == null ? null : references.named(Agent.class, agentId, "agentId");
+    user.changeRoles(roles, agent);
+    verified.forget(username);
+    audit.record(by.name(), "ROLES_CHANGED", username, "roles " + roles);
+    return user;
   }
 
   public void delete(String username, Caller by) {
@@ -68,15 +86,20 @@ public class Users {
     }
     User user = find(username).orElseThrow(() -> new NotFound("user", username));
     em.remove(user);
+    verified.forget(username);
     audit.record(by.name(), "USER_DELETED", username, null);
   }
 
-  /** Creates the first administrator on an empty database; false when users exist. */
+  /**
+   * Creates the first administrator on an empty database; false when users exist. The password must
+   * pass the rule of every password.
+   */
   public boolean createFirstAdmin(String password) {
     long users = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
     if (users > 0) {
       return false;
     }
+    User.requireStrongPassword(password, "rappel.admin.password");
     em.persist(
         new User(
             "admin", secrets.hashPassword(password), Set.of(Role.ADMIN), null, clock.instant()));

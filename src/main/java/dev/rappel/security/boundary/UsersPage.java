@@ -44,6 +44,8 @@ public class UsersPage implements Serializable {
 
   @Inject Tokens tokens;
 
+  @Inject Logins logins;
+
   @Inject Agents agents;
 
   @Inject Caller caller;
@@ -65,11 +67,17 @@ public class UsersPage implements Serializable {
       boolean active)
       implements Serializable {}
 
+  /** One row of the failed sign-ins table. */
+  public record FailureRow(
+      String username, String clientAddress, int failures, String lastFailureAt)
+      implements Serializable {}
+
   /** An agent a user can be linked to. */
   public record AgentChoice(long id, String label) implements Serializable {}
 
   private List<UserRow> userRows;
   private List<TokenRow> tokenRows;
+  private List<FailureRow> failureRows;
   private List<AgentChoice> agentChoices;
 
   private String username;
@@ -204,6 +212,13 @@ public class UsersPage implements Serializable {
                         t.revokedAt().map(this::shown).orElse(""),
                         t.isActive()))
             .toList();
+    failureRows =
+        logins.recentFailures(caller).stream()
+            .map(
+                f ->
+                    new FailureRow(
+                        f.username(), f.clientAddress(), f.failures(), shown(f.lastFailureAt())))
+            .toList();
     agentChoices =
         agents.all().stream()
             .map((Agent a) -> new AgentChoice(a.id(), a.name() + " (#" + a.id() + ")"))
@@ -220,6 +235,10 @@ public class UsersPage implements Serializable {
 
   public List<TokenRow> getTokenRows() {
     return tokenRows;
+  }
+
+  public List<FailureRow> getFailureRows() {
+    return failureRows;
   }
 
   public List<AgentChoice> getAgentChoices() {

@@ -56,16 +56,20 @@ public class UsersResource {
     public String password;
   }
 
+  /** Body of {@code PUT /users/{username}/roles}. */
+  public static class RolesInput {
+    public List<String> roles;
+    public Long agentId;
+  }
+
   /** A user as the API shows it: never its password or hash. */
-  public record UserView(
-      String username, List<String> roles, Long agentId, Instant createdAt, Instant lockedUntil) {
+  public record UserView(String username, List<String> roles, Long agentId, Instant createdAt) {
     static UserView of(User user) {
       return new UserView(
           user.username(),
           user.roles().stream().map(Role::name).sorted().toList(),
           user.agent().map(a -> a.id()).orElse(null),
-          user.createdAt(),
-          user.lockedUntil().orElse(null));
+          user.createdAt());
     }
   }
 
@@ -98,6 +102,19 @@ public class UsersResource {
       @NotNull(message = "A JSON body is required.") PasswordInput body) {
     users.changePassword(username, body.password, caller);
     return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("{username}/roles")
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Operation(summary = "Replace a user's roles (and agent link); its console sessions end")
+  public UserView roles(
+      @PathParam("username") String username,
+      @NotNull(message = "A JSON body is required.") RolesInput body) {
+    Violations violations = new Violations();
+    Set<Role> roles = violations.check(() -> roles(body.roles));
+    violations.throwIfAny();
+    return UserView.of(users.changeRoles(username, roles, body.agentId, caller));
   }
 
   @DELETE

@@ -18,15 +18,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A person or script that signs in with a password. The password is kept only as a PBKDF2 hash.
- * Repeated failures lock the account for a while, so passwords cannot be guessed at speed.
+ * A person or script that signs in with a password. The password is kept only as a PBKDF2 hash. Its
+ * credentials version moves with every change of password or roles: console sessions signed in at
+ * an older version end (see {@link #isSignedInAt}).
  */
 @Entity
 @Table(name = "app_user")
@@ -38,6 +38,7 @@ public class User {
   public static final String ALL = "User.all";
   public static final String COUNT = "User.count";
   public static final int MIN_PASSWORD = 12;
+  private static final String NAME_PATTERN = "[A-Za-z0-9._@-]{2,64}";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,11 +59,8 @@ public class User {
   @JoinColumn(name = "agent_id")
   private Agent agent;
 
-  @Column(name = "failed_logins")
-  private int failedLogins;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
+  @Column(name = "credentials_version")
+  private long credentialsVersion;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -72,21 +70,30 @@ public class User {
   protected User() {}
 
   public User(String username, String passwordHash, Set<Role> roles, Agent agent, Instant now) {
-    if (username == null || !username.matches("[A-Za-z0-9._@-]{2,64}")) {
+    if (!isPossibleName(username)) {
       throw new RuleViolation(
           "username", "must be 2 to 64 letters, digits or . _ @ - (no spaces).");
     }
+    requireValidRoles(roles, agent);
+    this.username = username;
+    this.passwordHash = passwordHash;
+    this.roles = EnumSet.copyOf(roles);
+    this.agent = agent;
+    this.createdAt = now;
+  }
+
+  /** Whether a user could have this name: sign-ins with other names are refused unchecked. */
+  public static boolean isPossibleName(String username) {
+    return username != null && username.matches(NAME_PATTERN);
+  }
+
+  private static void requireValidRoles(Set<Role> roles, Agent agent) {
     if (roles == null || roles.isEmpty()) {
       throw new RuleViolation("roles", "A user needs at least one role.");
     }
     if (roles.contains(Role.AGENT) && agent == null) {
       throw new RuleViolation("agentId", "An AGENT user must be linked to its agent.");
     }
-    this.username = username;
-    this.passwordHash = passwordHash;
-    this.roles = EnumSet.copyOf(roles);
-    this.agent = agent;
-    this.createdAt = now;
   }
 
   /** Refuses passwords too short to resist guessing; checked before hashing. */
@@ -99,32 +106,27 @@ public class User {
     }
   }
 
-  public boolean isLockedAt(Instant now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
+  /** New roles (and agent link): sessions signed in with the old ones end. */
+  public void changeRoles(Set<Role> newRoles, Agent newAgent) {
+    requireValidRoles(newRoles, newAgent);
+    roles = EnumSet.copyOf(newRoles);
+    agent = newAgent;
+    credentialsVersion++;
   }
 
-  /**
-   * Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code
-   * lockFor}. Returns true when this failure locked it.
-   */
-  public boolean recordFailedLogin(Instant now, int maxFailures, Duration lockFor) {
-    failedLogins++;
-    if (failedLogins >= maxFailures) {
-      lockedUntil = now.plus(lockFor);
-      failedLogins = 0;
-      return true;
-    }
-    return false;
-  }
-
-  public void recordSuccessfulLogin() {
-    failedLogins = 0;
-    lockedUntil = null;
-  }
-
+  /** A new password: sessions signed in with the old one end. */
   public void changePassword(String newHash) {
     passwordHash = newHash;
-    recordSuccessfulLogin();
+    credentialsVersion++;
+  }
+
+  /** Whether a session signed in at that credentials version may go on. */
+  public boolean isSignedInAt(long version) {
+    return credentialsVersion == version;
+  }
+
+  public long credentialsVersion() {
+    return credentialsVersion;
   }
 
   public Long id() {
@@ -145,10 +147,6 @@ public class User {
 
   public Optional<Agent> agent() {
     return Optional.ofNullable(agent);
-  }
-
-  public Optional<Instant> lockedUntil() {
-    return Optional.ofNullable(lockedUntil);
   }
 
   public Instant createdAt() {
