@@ -18,6 +18,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Server-Sent Events of every callback step, optionally only one agent's or one queue's. */
@@ -34,6 +38,7 @@ public class EventsResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Operation(
+      operationId = "streamEvents",
       summary = "Stream callback events (text/event-stream)",
       description =
           "Each event is named after the step (QUEUED, OFFERED, DIALING, ...), has a unique id and"
@@ -41,6 +46,13 @@ public class EventsResource {
               + " the callbacks it may read by id; agentId keeps those of callbacks the agent is"
               + " involved in (scheduled, owns, is preferred for, holds or called) and the step"
               + " that takes one from it; queueId one queue's.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event stream; it stays open",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(type = SchemaType.STRING)))
   public void subscribe(
       @QueryParam("agentId") String agentId,
       @QueryParam("queueId") String queueId,
