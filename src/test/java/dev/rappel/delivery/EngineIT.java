@@ -237,7 +237,7 @@ class EngineIT {
     assertThat(
             api.post("/api/v1/callbacks/" + id + "/attempts/1/outcome", "{\"outcome\":\"LOUD\"}")
                 .status())
-        .isEqualTo(422);
+        .isEqualTo(400);
     Reply done = api.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":" + agent + "}");
     assertThat(done.json().getString("state")).isEqualTo("COMPLETED");
     assertThat(api.post("/api/v1/callbacks/" + id + "/cancel", null).status()).isEqualTo(409);
