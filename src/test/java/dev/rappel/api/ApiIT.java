@@ -170,6 +170,364 @@ class ApiIT {
         .contains("\"412\"");
   }
 
+  // ---------------------------------------------------------------- the contract integrators read
+
+  private JsonObject openapiDocument() {
+    Reply reply = api.send("GET", "/openapi?format=JSON", null, null);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private static Map<String, JsonObject> operations(JsonObject document) {
+    Map<String, JsonObject> operations = new java.util.TreeMap<>();
+    document
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject()
+                    .forEach(
+                        (method, operation) -> {
+                          if (operation.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT) {
+                            operations.put(
+                                method.toUpperCase(java.util.Locale.ROOT) + " " + path,
+                                operation.asJsonObject());
+                          }
+                        }));
+    return operations;
+  }
+
+  @Test
+  void every_operation_documents_its_success_its_problems_an_id_and_a_description() {
+    Map<String, JsonObject> operations = operations(openapiDocument());
+    assertThat(operations).hasSizeGreaterThanOrEqualTo(32);
+    List<String> ids = new ArrayList<>();
+    operations.forEach(
+        (name, operation) -> {
+          ids.add(operation.getString("operationId", null));
+          assertThat(operation.getString("description", "")).as(name).isNotBlank();
+          JsonObject responses = operation.getJsonObject("responses");
+          assertThat(responses.keySet()).as(name).doesNotContain("default").contains("401", "503");
+          String success =
+              responses.keySet().stream()
+                  .filter(code -> code.startsWith("2"))
+                  .findFirst()
+                  .orElse("");
+          assertThat(success).as(name + " success").isNotEmpty();
+          if (!success.equals("204")) {
+            assertThat(responses.getJsonObject(success).getJsonObject("content"))
+                .as(name + " success schema")
+                .isNotNull()
+                .isNotEmpty();
+          }
+          if (name.contains("{")) {
+            assertThat(responses.keySet()).as(name).contains("404");
+          }
+          responses.forEach(
+              (code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                  assertThat(
+                          response
+                              .asJsonObject()
+                              .getJsonObject("content")
+                              .getJsonObject(PROBLEM)
+                              .getJsonObject("schema")
+                              .getString("$ref"))
+                      .as(name + " " + code)
+                      .isEqualTo("#/components/schemas/Problem");
+                }
+              });
+        });
+    assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    JsonObject one = operations.get("GET /api/v1/callbacks/{id}").getJsonObject("responses");
+    assertThat(one.getJsonObject("200").toString()).contains("attempts").contains("history");
+    for (String create :
+        List.of(
+            "POST /api/v1/callbacks",
+            "POST /api/v1/interactions",
+            "POST /api/v1/interactions/{id}/callback",
+            "POST /api/v1/callbacks/{id}/follow-up")) {
+      assertThat(operations.get(create).toString()).as(create).contains("Idempotency-Key");
+      assertThat(operations.get(create).getJsonObject("responses").keySet())
+          .as(create)
+          .contains("201", "409", "422");
+    }
+  }
+
+  /**
+   * The document as served passes Spectral's spectral:oas rules with no error. The document is kept
+   * in target/ for a look; Spectral runs from src/test/lint (npm ci there), which CI installs.
+   */
+  @Test
+  void openapi_document_passes_spectral_without_errors() throws Exception {
+    Reply yaml = api.send("GET", "/openapi", null, null);
+    java.nio.file.Path target = java.nio.file.Path.of("target", "openapi.yaml").toAbsolutePath();
+    java.nio.file.Files.writeString(target, yaml.body());
+    java.nio.file.Path lint = java.nio.file.Path.of("src", "test", "lint").toAbsolutePath();
+    boolean installed = java.nio.file.Files.exists(lint.resolve("node_modules/.bin/spectral"));
+    if (!"true".equals(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          installed, "Spectral is not installed: run npm ci in src/test/lint");
+    }
+    Process spectral =
+        new ProcessBuilder(
+                "npx",
+                "--no-install",
+                "spectral",
+                "lint",
+                target.toString(),
+                "--fail-severity=error")
+            .directory(lint.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(spectral.getInputStream().readAllBytes());
+    assertThat(spectral.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(spectral.exitValue()).as(output).isZero();
+    assertThat(output).doesNotContain(" error ");
+  }
+
+  /**
+   * Seeded fuzzing over every operation the document lists: bodies that are not objects, wrong
+   * types, huge numbers and unknown values, and nonsense in path and query parameters. None may
+   * give a 5xx, and every 4xx is a problem document.
+   */
+  @Test
+  void malformed_input_on_every_operation_is_a_4xx_problem_never_a_5xx() {
+    long seed = Long.getLong("rappel.fuzz.seed", 20261130L);
+    java.util.Random random = new java.util.Random(seed);
+    JsonObject document = openapiDocument();
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    List<String> nonsense =
+        List.of(
+            "false", "0", "\"x\"", "[]", "null", "{", "99999999999999999999999", "-1e400", "{}");
+    List<String> wrongValues =
+        List.of(
+            "\"x\"",
+            "[]",
+            "{\"a\":1}",
+            "true",
+            "99999999999999999999999",
+            "-99999999999999999999999",
+            "1.5",
+            "1e400",
+            "\"NOT_A_VALUE\"",
+            "\"\"");
+    List<String> params =
+        List.of("x", "99999999999999999999999", "-1", "1.5", "%00", "NOT_A_VALUE");
+    // an encoded NUL in the path is refused by the HTTP layer before any application code, with
+    // an empty 400; only the query carries it here
+    List<String> pathParams = params.stream().filter(p -> !p.equals("%00")).toList();
+    List<String> failures = new ArrayList<>();
+    operations(document)
+        .forEach(
+            (name, operation) -> {
+              String method = name.substring(0, name.indexOf(' '));
+              String template = name.substring(name.indexOf(' ') + 1);
+              if (template.equals("/api/v1/events")) {
+                return; // a valid request opens a stream that does not end
+              }
+              List<String> bodies = new ArrayList<>();
+              if (operation.containsKey("requestBody")) {
+                bodies.addAll(nonsense);
+                for (String field : fieldsOf(operation, schemas)) {
+                  for (int i = 0; i < 3; i++) {
+                    bodies.add(
+                        "{\""
+                            + field
+                            + "\":"
+                            + wrongValues.get(random.nextInt(wrongValues.size()))
+                            + "}");
+                  }
+                }
+              } else {
+                bodies.add(null);
+              }
+              for (String body : bodies) {
+                String path = template;
+                while (path.contains("{")) {
+                  String value =
+                      random.nextBoolean()
+                          ? pathParams.get(random.nextInt(pathParams.size()))
+                          : Long.toString(1_000_000_000L + random.nextInt(1_000_000));
+                  path =
+                      path.substring(0, path.indexOf('{'))
+                          + value
+                          + path.substring(path.indexOf('}') + 1);
+                }
+                StringBuilder query = new StringBuilder();
+                if (operation.containsKey("parameters")) {
+                  for (JsonObject parameter :
+                      operation.getJsonArray("parameters").getValuesAs(JsonObject.class)) {
+                    if (parameter.getString("in").equals("query")) {
+                      query
+                          .append(query.length() == 0 ? "?" : "&")
+                          .append(parameter.getString("name"))
+                          .append('=')
+                          .append(params.get(random.nextInt(params.size())));
+                    }
+                  }
+                }
+                Reply reply =
+                    api.send(
+                        method,
+                        path + query,
+                        body,
+                        "application/json",
+                        Map.of("Idempotency-Key", "fuzz-" + UUID.randomUUID()));
+                boolean ok =
+                    reply.status() < 500
+                        && (reply.status() < 400 || reply.contentType().startsWith(PROBLEM));
+                if (!ok) {
+                  failures.add(
+                      method
+                          + " "
+                          + path
+                          + query
+                          + " "
+                          + body
+                          + " -> "
+                          + reply.status()
+                          + " "
+                          + reply.contentType());
+                }
+              }
+            });
+    assertThat(failures).as("seed " + seed).isEmpty();
+  }
+
+  /** The top-level property names of an operation's JSON request body. */
+  private static List<String> fieldsOf(JsonObject operation, JsonObject schemas) {
+    JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
+    JsonObject media =
+        content.containsKey("application/json")
+            ? content.getJsonObject("application/json")
+            : content.getJsonObject(content.keySet().iterator().next());
+    JsonObject schema = media.getJsonObject("schema");
+    if (schema != null && schema.containsKey("$ref")) {
+      String ref = schema.getString("$ref");
+      schema = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    if (schema == null || !schema.containsKey("properties")) {
+      return List.of();
+    }
+    return new ArrayList<>(schema.getJsonObject("properties").keySet());
+  }
+
+  @Test
+  void a_body_that_is_not_an_object_is_a_400_problem_naming_the_body() {
+    long queue = queue(null);
+    Reply created =
+        api.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":" + queue + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"A\"}");
+    String path = "/api/v1/callbacks/" + created.id();
+    for (String body : List.of("false", "0", "\"x\"", "[]")) {
+      Reply reply = api.patch(path, body);
+      assertThat(reply.status()).as(body + " " + reply).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith(PROBLEM);
+    }
+    assertProblem(api.patch(path, "[]"), 400, "body");
+    assertProblem(api.patch(path, "{\"queueId\":\"x\"}"), 400, "queueId");
+    assertProblem(
+        api.patch(path, "{\"ownerAgentId\":99999999999999999999999}"), 400, "ownerAgentId");
+    assertProblem(api.post("/api/v1/callbacks", "{\"queueId\":\"x\"}"), 400, "queueId");
+    assertProblem(
+        api.post(
+            "/api/v1/queues", "{\"name\":\"N\",\"callbackSettings\":{\"maxRetryCount\":\"x\"}}"),
+        400,
+        "callbackSettings.maxRetryCount");
+  }
+
+  // ---------------------------------------------------------------- idempotent creates
+
+  private Reply createWithKey(String key, String body) {
+    return api.send(
+        "POST", "/api/v1/callbacks", body, "application/json", Map.of("Idempotency-Key", key));
+  }
+
+  @Test
+  void concurrent_retries_of_one_idempotent_create_make_one_callback_and_the_same_answer()
+      throws Exception {
+    long queue = queue(null);
+    String body =
+        "{\"queueId\":" + queue + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Ada\"}";
+    String key = UUID.randomUUID().toString();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return createWithKey(key, body);
+              }));
+    }
+    start.countDown();
+    List<Reply> answered = new ArrayList<>();
+    for (Future<Reply> reply : replies) {
+      answered.add(reply.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    List<Reply> created = answered.stream().filter(r -> r.status() == 201).toList();
+    assertThat(created).isNotEmpty();
+    for (Reply reply : answered) {
+      assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+      if (reply.status() == 409) {
+        assertThat(reply.contentType()).startsWith(PROBLEM);
+      }
+    }
+    assertThat(created.stream().map(Reply::body).distinct()).hasSize(1);
+    assertThat(created.stream().map(r -> r.header("Location")).distinct()).hasSize(1);
+    assertThat(api.get("/api/v1/callbacks?queueId=" + queue).json().getInt("total")).isEqualTo(1);
+
+    // a retry after the dust settled gets the same answer again
+    Reply again = createWithKey(key, body);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(created.get(0).body());
+    assertThat(again.header("Location")).isEqualTo(created.get(0).header("Location"));
+    assertThat(api.get("/api/v1/callbacks?queueId=" + queue).json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void an_idempotency_key_used_for_another_request_is_refused_and_keys_belong_to_their_caller() {
+    long queue = queue(null);
+    String key = UUID.randomUUID().toString();
+    String body =
+        "{\"queueId\":" + queue + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Ada\"}";
+    assertThat(createWithKey(key, body).status()).isEqualTo(201);
+
+    assertProblem(createWithKey(key, body.replace("Ada", "Bob")), 422, "Idempotency-Key");
+    assertProblem(
+        api.send(
+            "POST",
+            "/api/v1/interactions",
+            "{\"mediaType\":\"CALL\",\"queueId\":" + queue + "}",
+            "application/json",
+            Map.of("Idempotency-Key", key)),
+        422,
+        "Idempotency-Key");
+    assertProblem(createWithKey(" ", body), 400, "Idempotency-Key");
+    assertThat(api.get("/api/v1/callbacks?queueId=" + queue).json().getInt("total")).isEqualTo(1);
+  }
+
+  @Test
+  void a_retried_schedule_from_an_interaction_answers_the_callback_not_a_conflict() {
+    long queue = queue(null);
+    long agent = agent("Europe/Paris");
+    long interaction = interaction("CALL", queue, "+33142685300", agent);
+    String key = UUID.randomUUID().toString();
+    Map<String, String> header = Map.of("Idempotency-Key", key);
+    String path = "/api/v1/interactions/" + interaction + "/callback";
+    Reply first = api.send("POST", path, "{}", "application/json", header);
+    Reply retry = api.send("POST", path, "{}", "application/json", header);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertProblem(schedule(interaction, "{}"), 409);
+  }
+
   @Test
   void unknown_path_is_a_404_problem() {
     assertProblem(api.get("/api/v1/no-such-thing"), 404);
@@ -204,19 +562,26 @@ class ApiIT {
     Reply reply =
         api.post(
             "/api/v1/queues",
-            "{\"name\":\"Bad\",\"callbackSettings\":{\"mode\":\"SOMETIMES\",\"maxRetryCount\":11,"
+            "{\"name\":\"Bad\",\"callbackSettings\":{\"maxRetryCount\":11,"
                 + "\"retryDelaySeconds\":29,\"ownedCallbacks\":{\"ownershipHours\":721},"
                 + "\"offerTimeoutSeconds\":9,\"maxCallMinutes\":1441}}");
     assertProblem(
         reply,
         422,
-        "callbackSettings.mode",
         "callbackSettings.maxRetryCount",
         "callbackSettings.retryDelaySeconds",
         "callbackSettings.ownedCallbacks.ownershipHours",
         "callbackSettings.offerTimeoutSeconds",
         "callbackSettings.maxCallMinutes");
     assertProblem(api.post("/api/v1/queues", "{\"name\":\"  \"}"), 422, "name");
+    // an unknown value cannot be read as meant: 400, and the other fields are still named
+    assertProblem(
+        api.post(
+            "/api/v1/queues",
+            "{\"name\":\"Bad\",\"callbackSettings\":{\"mode\":\"SOMETIMES\",\"maxRetryCount\":11}}"),
+        400,
+        "callbackSettings.mode",
+        "callbackSettings.maxRetryCount");
   }
 
   @Test
@@ -269,7 +634,7 @@ class ApiIT {
     assertThat(api.get("/api/v1/agents/" + agent).json().getString("status"))
         .isEqualTo("AVAILABLE");
     assertProblem(
-        api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"ASLEEP\"}"), 422, "status");
+        api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"ASLEEP\"}"), 400, "status");
     assertProblem(api.put("/api/v1/agents/" + agent + "/status", "{}"), 422, "status");
     assertProblem(api.put("/api/v1/agents/999999/status", "{\"status\":\"BUSY\"}"), 404);
     assertProblem(
@@ -285,7 +650,7 @@ class ApiIT {
             "{\"mediaType\":\"FAX\",\"queueId\":"
                 + queue
                 + ",\"ani\":\"hello\",\"agentId\":999999}"),
-        422,
+        400,
         "mediaType",
         "ani");
     assertProblem(
@@ -613,7 +978,7 @@ class ApiIT {
 
     assertProblem(
         api.get("/api/v1/callbacks?state=LOST&queueId=x&from=soon&size=0&page=-1"),
-        422,
+        400,
         "state",
         "queueId",
         "from",

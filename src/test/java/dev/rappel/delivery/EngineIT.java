@@ -123,6 +123,26 @@ class EngineIT {
     return reply.id();
   }
 
+  @Test
+  void an_idempotency_key_is_remembered_for_24_hours_then_free_again() {
+    long queue = queue("{}");
+    String key = UUID.randomUUID().toString();
+    String body = "{\"mediaType\":\"CALL\",\"queueId\":" + queue + "}";
+    Map<String, String> header = Map.of("Idempotency-Key", key);
+    Reply first = api.send("POST", "/api/v1/interactions", body, "application/json", header);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+    advance(Duration.ofHours(23).toSeconds());
+    Reply replayed = api.send("POST", "/api/v1/interactions", body, "application/json", header);
+    assertThat(replayed.status()).isEqualTo(201);
+    assertThat(replayed.id()).isEqualTo(first.id());
+
+    advance(Duration.ofHours(1).plusMinutes(1).toSeconds());
+    Reply fresh = api.send("POST", "/api/v1/interactions", body, "application/json", header);
+    assertThat(fresh.status()).as(fresh.toString()).isEqualTo(201);
+    assertThat(fresh.id()).isNotEqualTo(first.id());
+  }
+
   private JsonObject callback(long id) {
     return api.get("/api/v1/callbacks/" + id).json();
   }
@@ -217,7 +237,7 @@ class EngineIT {
     assertThat(
             api.post("/api/v1/callbacks/" + id + "/attempts/1/outcome", "{\"outcome\":\"LOUD\"}")
                 .status())
-        .isEqualTo(422);
+        .isEqualTo(400);
     Reply done = api.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":" + agent + "}");
     assertThat(done.json().getString("state")).isEqualTo("COMPLETED");
     assertThat(api.post("/api/v1/callbacks/" + id + "/cancel", null).status()).isEqualTo(409);

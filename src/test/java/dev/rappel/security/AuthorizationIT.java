@@ -666,7 +666,7 @@ class AuthorizationIT {
     assertThat(fixture.admin.get("/api/v1/users").body())
         .doesNotContain(PASSWORD)
         .doesNotContain("PBKDF2");
-    assertProblem(fixture.admin.post("/api/v1/tokens", "{\"name\":\"x\",\"role\":\"GOD\"}"), 422);
+    assertProblem(fixture.admin.post("/api/v1/tokens", "{\"name\":\"x\",\"role\":\"GOD\"}"), 400);
     assertProblem(
         fixture.admin.post(
             "/api/v1/users",

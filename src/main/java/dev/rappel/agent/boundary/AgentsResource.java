@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agents and their routing status. */
@@ -45,7 +50,18 @@ public class AgentsResource {
 
   @POST
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Create an agent (off queue unless a status is given)")
+  @Operation(
+      operationId = "createAgent",
+      summary = "Create an agent (off queue unless a status is given)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Its URL",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = AgentView.class)))
   public Response create(@NotNull(message = "A JSON body is required.") AgentInput body) {
     Agent agent = agents.create(body.toCommand(), caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(agent.id().toString()).build())
@@ -55,7 +71,7 @@ public class AgentsResource {
 
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
-  @Operation(summary = "All agents")
+  @Operation(operationId = "listAgents", summary = "All agents")
   public List<AgentView> all() {
     return agents.allWithQueues().stream().map(a -> AgentView.of(a.agent(), a.queueIds())).toList();
   }
@@ -63,7 +79,7 @@ public class AgentsResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
-  @Operation(summary = "One agent, with the queues it belongs to")
+  @Operation(operationId = "getAgent", summary = "One agent, with the queues it belongs to")
   public AgentView one(@PathParam("id") long id) {
     Agent agent = agents.find(id, caller);
     return AgentView.of(agent, agents.queueIdsOf(agent));
@@ -72,7 +88,9 @@ public class AgentsResource {
   @PUT
   @Path("{id}/status")
   @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
-  @Operation(summary = "Change the agent's routing status: OFF_QUEUE, AVAILABLE or BUSY")
+  @Operation(
+      operationId = "setAgentStatus",
+      summary = "Change the agent's routing status: OFF_QUEUE, AVAILABLE or BUSY")
   public AgentView status(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") StatusInput body) {
     RoutingStatus status = Inputs.requiredEnum(body.status, RoutingStatus.class, "status");

@@ -30,7 +30,9 @@ public class AuditResource {
 
   @GET
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Who changed queue policies, membership, agents, users and tokens, and when")
+  @Operation(
+      operationId = "listAuditEntries",
+      summary = "Who changed queue policies, membership, agents, users and tokens, and when")
   public List<AuditView> latest(@QueryParam("limit") String limit) {
     int size = Inputs.intInRange(limit, 100, 1, 1000, "limit");
     return audit.latest(size).stream()

@@ -7,9 +7,11 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.boundary.IdempotentCreates;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +22,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,14 +80,35 @@ public class CallbacksResource {
 
   @Inject Caller caller;
 
+  @Inject IdempotentCreates idempotent;
+
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.INTEGRATION_NAME})
   @Operation(
+      operationId = "createCallback",
       summary = "Create a callback (integrations)",
       description = "Without scheduledAt the callback is due now.")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      headers = {
+        @Header(name = "Location", description = "Its URL", schema = @Schema(type = STRING)),
+        @Header(name = "ETag", description = ETAG, schema = @Schema(type = STRING))
+      },
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A request with this Idempotency-Key is still being answered")
   @APIResponse(responseCode = "422", description = "A rule is broken; see errors")
-  public Response create(@NotNull(message = "A JSON body is required.") CreateInput in) {
+  public Response create(
+      @Parameter(description = IdempotentCreates.DESCRIPTION) @HeaderParam(IdempotentCreates.HEADER)
+          String idempotencyKey,
+      @NotNull(message = "A JSON body is required.") CreateInput in) {
+    return idempotent.create(
+        idempotencyKey, caller, uriInfo.getPath(), in, () -> createFromIntegration(in));
+  }
+
+  private Response createFromIntegration(CreateInput in) {
     Violations violations = new Violations();
     PhoneNumber phone = violations.check(() -> phoneNumbers.parse(in.phoneNumber, "phoneNumber"));
     Optional<Instant> at =
@@ -116,7 +139,7 @@ public class CallbacksResource {
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Path("{id}")
-  @Operation(summary = "One callback, with its attempts and history")
+  @Operation(operationId = "getCallback", summary = "One callback, with its attempts and history")
   @APIResponse(
       responseCode = "200",
       description = "The callback; its ETag names this version, for If-Match",
@@ -129,7 +152,9 @@ public class CallbacksResource {
 
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
-  @Operation(summary = "The supervisor's list, filtered and paged, in due-time order")
+  @Operation(
+      operationId = "listCallbacks",
+      summary = "The supervisor's list, filtered and paged, in due-time order")
   public CallbackPage list(
       @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
           String state,
@@ -172,6 +197,7 @@ public class CallbacksResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
+      operationId = "changeCallback",
       summary = "Reschedule or reassign a callback",
       description =
           "Fields: scheduledAt (RFC 3339), timeZone (IANA), queueId, ownerAgentId (null releases"
@@ -194,16 +220,34 @@ public class CallbacksResource {
   public Response change(
       @PathParam("id") long id,
       @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @NotNull(message = "A JSON body is required.") JsonObject body) {
+      @RequestBody(
+              required = true,
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ChangeInput")),
+                @Content(
+                    mediaType = "application/merge-patch+json",
+                    schema = @Schema(ref = "ChangeInput"))
+              })
+          @NotNull(message = "A JSON body is required.")
+          JsonValue raw) {
+    // read as any JSON value: a body that is not an object is the client's mistake (400), which
+    // a JsonObject parameter would turn into a server error
+    if (!(raw instanceof JsonObject body)) {
+      throw RuleViolation.unreadable("body", "must be a JSON object.");
+    }
     Violations violations = new Violations();
     Optional<Long> version = violations.checkOptional(() -> Inputs.ifMatch(ifMatch));
     Optional<Instant> at =
         violations.checkOptional(() -> Inputs.instant(text(body, "scheduledAt"), "scheduledAt"));
     Optional<ZoneId> zone =
         violations.checkOptional(() -> TimeZones.parseOptional(text(body, "timeZone"), "timeZone"));
-    Optional<Long> queueId = Optional.ofNullable(number(body, "queueId"));
+    Optional<Long> queueId =
+        violations.checkOptional(() -> Optional.ofNullable(number(body, "queueId")));
     boolean ownerGiven = body.containsKey("ownerAgentId");
-    Optional<Long> owner = Optional.ofNullable(number(body, "ownerAgentId"));
+    Optional<Long> owner =
+        violations.checkOptional(() -> Optional.ofNullable(number(body, "ownerAgentId")));
     violations.throwIfAny();
     var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner);
     return ok(callbacks.change(id, command, version, caller));
@@ -212,7 +256,7 @@ public class CallbacksResource {
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}/cancel")
-  @Operation(summary = "Cancel a callback")
+  @Operation(operationId = "cancelCallback", summary = "Cancel a callback")
   @APIResponse(
       responseCode = "200",
       description = "Canceled; the ETag names the new version",
@@ -236,20 +280,46 @@ public class CallbacksResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/follow-up")
   @Operation(
+      operationId = "scheduleFollowUp",
       summary = "Schedule a follow-up callback after a call",
       description =
           "Same body and defaults as scheduling from an interaction; the call of this callback is"
               + " the interaction. Once per callback.")
-  @APIResponse(responseCode = "201", description = "Scheduled")
-  @APIResponse(responseCode = "409", description = "No call took place yet, or already followed up")
-  public Response followUp(@PathParam("id") long id, ScheduleInput body) {
+  @APIResponse(
+      responseCode = "201",
+      description = "Scheduled; Location names it",
+      headers = {
+        @Header(name = "Location", description = "Its URL", schema = @Schema(type = STRING)),
+        @Header(name = "ETag", description = ETAG, schema = @Schema(type = STRING))
+      },
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "No call took place yet, or already followed up, or a request with this Idempotency-Key is still being answered")
+  public Response followUp(
+      @PathParam("id") long id,
+      @Parameter(description = IdempotentCreates.DESCRIPTION) @HeaderParam(IdempotentCreates.HEADER)
+          String idempotencyKey,
+      ScheduleInput body) {
     ScheduleInput in = body == null ? new ScheduleInput() : body;
-    Callback followUp = callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), caller);
-    return Response.created(
-            uriInfo.getBaseUriBuilder().path("callbacks").path(followUp.id().toString()).build())
-        .tag(etag(followUp))
-        .entity(CallbackView.of(followUp, clock))
-        .build();
+    return idempotent.create(
+        idempotencyKey,
+        caller,
+        uriInfo.getPath(),
+        in,
+        () -> {
+          Callback followUp = callbacks.scheduleFollowUp(id, in.toCommand(phoneNumbers), caller);
+          return Response.created(
+                  uriInfo
+                      .getBaseUriBuilder()
+                      .path("callbacks")
+                      .path(followUp.id().toString())
+                      .build())
+              .tag(etag(followUp))
+              .entity(CallbackView.of(followUp, clock))
+              .build();
+        });
   }
 
   /** A callback's version as its entity tag: what If-Match names to change that version only. */
@@ -280,7 +350,7 @@ public class CallbacksResource {
     if (value instanceof JsonString string) {
       return string.getString();
     }
-    throw new BadRequestException(field + " must be a string.");
+    throw RuleViolation.unreadable(field, "must be a string.");
   }
 
   private static Long number(JsonObject body, String field) {
@@ -289,8 +359,12 @@ public class CallbacksResource {
       return null;
     }
     if (value instanceof JsonNumber number && number.isIntegral()) {
-      return number.longValue();
+      try {
+        return number.longValueExact();
+      } catch (ArithmeticException tooLarge) {
+        throw RuleViolation.unreadable(field, "is too large for an id.");
+      }
     }
-    throw new BadRequestException(field + " must be a whole number (an id) or null.");
+    throw RuleViolation.unreadable(field, "must be a whole number (an id) or null.");
   }
 }

@@ -31,7 +31,9 @@ public class AgentOffersResource {
 
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
-  @Operation(summary = "The callback offered to, reserved for or connected with this agent")
+  @Operation(
+      operationId = "listAgentOffers",
+      summary = "The callback offered to, reserved for or connected with this agent")
   public List<CallbackView> offers(@PathParam("id") long agentId) {
     return deliveries.offersOf(agentId, caller).stream()
         .map(c -> CallbackView.of(c, clock))

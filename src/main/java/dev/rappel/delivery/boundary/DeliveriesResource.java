@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +57,13 @@ public class DeliveriesResource {
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/accept")
-  @Operation(summary = "The offered agent accepts (agent first): the system dials the customer")
+  @Operation(
+      operationId = "acceptCallback",
+      summary = "The offered agent accepts (agent first): the system dials the customer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The callback after the step",
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "409", description = "Not offered to this agent now")
   public CallbackView accept(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
@@ -65,7 +73,13 @@ public class DeliveriesResource {
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.AGENT_NAME})
   @Path("{id}/decline")
-  @Operation(summary = "The offered agent declines: the callback goes to the next free agent")
+  @Operation(
+      operationId = "declineCallback",
+      summary = "The offered agent declines: the callback goes to the next free agent")
+  @APIResponse(
+      responseCode = "200",
+      description = "The callback after the step",
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "409", description = "Not offered to this agent now")
   public CallbackView decline(
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") AgentAction body) {
@@ -76,11 +90,16 @@ public class DeliveriesResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
   @Path("{id}/attempts/{number}/outcome")
   @Operation(
+      operationId = "reportDialOutcome",
       summary = "The telephony platform reports how a dial ended",
       description =
           "outcome: ANSWERED, NO_ANSWER, BUSY, MACHINE or FAILED; dialId (optional): the dial id"
               + " of the request, which must then be the attempt's. An outcome for an attempt that"
               + " is not in progress is refused, never applied.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The callback after the step",
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "409", description = "That attempt is not in progress")
   public CallbackView outcome(
       @PathParam("id") long id,
@@ -97,11 +116,16 @@ public class DeliveriesResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
   @Path("{id}/complete")
   @Operation(
+      operationId = "completeCallback",
       summary = "The connected agent has wrapped up the callback, or a supervisor completes it",
       description =
           "With agentId: the connected agent wraps up (an agent for itself, an admin for any"
               + " agent). Without agentId: a supervisor or admin completes a connected callback"
               + " in its agent's stead (history: COMPLETED, completed by a supervisor).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The callback after the step",
+      content = @Content(schema = @Schema(implementation = CallbackView.class)))
   @APIResponse(responseCode = "409", description = "Not connected (to this agent)")
   public CallbackView complete(@PathParam("id") long id, AgentAction body) {
     Long agentId = body == null ? null : body.agentId;

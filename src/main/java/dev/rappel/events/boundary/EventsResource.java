@@ -20,6 +20,9 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +41,7 @@ public class EventsResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Operation(
+      operationId = "streamEvents",
       summary = "Stream callback events (text/event-stream)",
       description =
           "Each event is named after the step (QUEUED, OFFERED, DIALING, ...), has a unique id and"
@@ -51,6 +55,13 @@ public class EventsResource {
   @APIResponse(
       responseCode = "429",
       description = "This user already holds as many streams as allowed; see Retry-After")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event stream; it stays open",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(type = SchemaType.STRING)))
   public void subscribe(
       @QueryParam("agentId") String agentId,
       @QueryParam("queueId") String queueId,

@@ -4,6 +4,7 @@ import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.interaction.entity.MediaType;
 import dev.rappel.phone.control.PhoneNumbers;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.boundary.IdempotentCreates;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** ACD interactions, as the ACD reports them. */
@@ -39,6 +47,8 @@ public class InteractionsResource {
 
   @Inject Caller caller;
 
+  @Inject IdempotentCreates idempotent;
+
   @Context UriInfo uriInfo;
 
   /** Body of {@code POST /interactions}. */
@@ -51,8 +61,26 @@ public class InteractionsResource {
 
   @POST
   @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
-  @Operation(summary = "Record an interaction: mediaType CALL, CALLBACK, OUTBOUND or VOICEMAIL")
-  public Response create(@NotNull(message = "A JSON body is required.") InteractionInput body) {
+  @Operation(
+      operationId = "createInteraction",
+      summary = "Record an interaction: mediaType CALL, CALLBACK, OUTBOUND or VOICEMAIL")
+  @APIResponse(
+      responseCode = "201",
+      description = "Recorded; Location names it",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Its URL",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = InteractionView.class)))
+  public Response create(
+      @Parameter(description = IdempotentCreates.DESCRIPTION) @HeaderParam(IdempotentCreates.HEADER)
+          String idempotencyKey,
+      @NotNull(message = "A JSON body is required.") InteractionInput body) {
+    return idempotent.create(idempotencyKey, caller, uriInfo.getPath(), body, () -> record(body));
+  }
+
+  private Response record(InteractionInput body) {
     Violations violations = new Violations();
     MediaType mediaType =
         violations.check(() -> Inputs.requiredEnum(body.mediaType, MediaType.class, "mediaType"));
@@ -69,7 +97,7 @@ public class InteractionsResource {
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
   @Path("{id}")
-  @Operation(summary = "One interaction")
+  @Operation(operationId = "getInteraction", summary = "One interaction")
   public InteractionView one(@PathParam("id") long id) {
     return InteractionView.of(interactions.find(id, caller));
   }

@@ -34,7 +34,7 @@ public final class Inputs {
     } catch (IllegalArgumentException e) {
       String allowed =
           Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-      throw new RuleViolation(field, "'" + raw + "' is not one of " + allowed + ".");
+      throw RuleViolation.unreadable(field, "'" + raw + "' is not one of " + allowed + ".");
     }
   }
 

@@ -12,10 +12,11 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
-  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+  /** Shared with the idempotency store, which keeps answers exactly as they were sent. */
+  static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return JSONB;
   }
 }

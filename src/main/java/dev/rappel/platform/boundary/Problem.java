@@ -34,6 +34,18 @@ public record Problem(
         errors);
   }
 
+  /**
+   * A request that cannot be read as meant (wrong type, unknown value), with the fields at fault.
+   */
+  public static Problem unreadable(String detail, List<FieldError> errors) {
+    return new Problem(
+        TYPE_BASE + "unreadable-request",
+        Response.Status.BAD_REQUEST.getReasonPhrase(),
+        Response.Status.BAD_REQUEST.getStatusCode(),
+        detail,
+        errors);
+  }
+
   public Response toResponse() {
     return Response.status(statusType()).type(MEDIA_TYPE).entity(this).build();
   }

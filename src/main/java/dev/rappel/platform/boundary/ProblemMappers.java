@@ -8,6 +8,7 @@ import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TooManyRequests;
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns every failure into {@code application/problem+json}: 400 for an unreadable request, 422 for
@@ -40,6 +43,13 @@ public final class ProblemMappers {
   public static class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
     @Override
     public Response toResponse(RuleViolation e) {
+      if (e.unreadable()) {
+        String detail =
+            e.errors().size() == 1
+                ? e.errors().get(0).field() + ": " + e.errors().get(0).message()
+                : e.errors().size() + " fields cannot be read; see errors.";
+        return Problem.unreadable(detail, e.errors()).toResponse();
+      }
       String detail =
           e.errors().size() == 1
               ? e.errors().get(0).message()
@@ -172,16 +182,43 @@ public final class ProblemMappers {
     }
   }
 
+  /** JSON-P's own failures, e.g. a body too short to detect its encoding ({@code 0}). */
+  @Provider
+  public static class JsonMapper implements ExceptionMapper<JsonException> {
+    @Override
+    public Response toResponse(JsonException e) {
+      return unreadable(e);
+    }
+  }
+
+  // JSON-B (Yasson) names the property it failed on, outermost first, in each cause's message
+  private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
+
   static Response unreadable(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    List<String> path = new ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      root = t;
+      if (t.getMessage() != null) {
+        Matcher property = PROPERTY.matcher(t.getMessage());
+        if (property.find()
+            && (path.isEmpty() || !path.get(path.size() - 1).equals(property.group(1)))) {
+          path.add(property.group(1));
+        }
+      }
     }
     String reason = root.getMessage() == null ? "" : " (" + firstLine(root.getMessage()) + ")";
-    return Problem.of(
-            "unreadable-request",
-            Response.Status.BAD_REQUEST,
-            "The request body is not valid JSON of the expected shape" + reason + ".")
+    if (path.isEmpty()) {
+      return Problem.of(
+              "unreadable-request",
+              Response.Status.BAD_REQUEST,
+              "The request body is not valid JSON of the expected shape" + reason + ".")
+          .toResponse();
+    }
+    String field = String.join(".", path);
+    return Problem.unreadable(
+            field + ": not a value of the expected type" + reason + ".",
+            List.of(new FieldError(field, "is not a value of the expected type" + reason + ".")))
         .toResponse();
   }
 

@@ -11,14 +11,33 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class RuleViolation extends RuntimeException {
   private final List<FieldError> errors;
+  private final boolean unreadable;
 
   public RuleViolation(String field, String message) {
     this(List.of(new FieldError(field, message)));
   }
 
   public RuleViolation(List<FieldError> errors) {
+    this(errors, false);
+  }
+
+  public RuleViolation(List<FieldError> errors, boolean unreadable) {
     super(describe(errors));
     this.errors = List.copyOf(errors);
+    this.unreadable = unreadable;
+  }
+
+  /**
+   * A value of the wrong type or outside its enumeration: the request cannot be read as meant, so
+   * it is answered with 400, still naming the field.
+   */
+  public static RuleViolation unreadable(String field, String message) {
+    return new RuleViolation(List.of(new FieldError(field, message)), true);
+  }
+
+  /** 400 rather than 422: some value could not be read at all. */
+  public boolean unreadable() {
+    return unreadable;
   }
 
   public List<FieldError> errors() {

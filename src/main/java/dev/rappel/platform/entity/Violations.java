@@ -9,6 +9,7 @@ import java.util.List;
  */
 public final class Violations {
   private final List<FieldError> errors = new ArrayList<>();
+  private boolean unreadable;
 
   public Violations add(String field, String message) {
     errors.add(new FieldError(field, message));
@@ -21,6 +22,7 @@ public final class Violations {
       return step.get();
     } catch (RuleViolation violation) {
       errors.addAll(violation.errors());
+      unreadable |= violation.unreadable();
       return null;
     }
   }
@@ -38,7 +40,7 @@ public final class Violations {
 
   public void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw new RuleViolation(errors);
+      throw new RuleViolation(errors, unreadable);
     }
   }
 }

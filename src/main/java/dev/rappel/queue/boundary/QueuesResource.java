@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Queues and their callback policy. */
@@ -38,7 +43,18 @@ public class QueuesResource {
 
   @POST
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Create a queue; missing callback settings take the defaults")
+  @Operation(
+      operationId = "createQueue",
+      summary = "Create a queue; missing callback settings take the defaults")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Its URL",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = QueueView.class)))
   public Response create(@NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
     var queue = queues.create(body.name, QueueInput.settings(body.callbackSettings), caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(queue.id().toString()).build())
@@ -48,7 +64,7 @@ public class QueuesResource {
 
   @GET
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
-  @Operation(summary = "All queues")
+  @Operation(operationId = "listQueues", summary = "All queues")
   public List<QueueView> all() {
     return queues.all().stream().map(QueueView::of).toList();
   }
@@ -56,7 +72,7 @@ public class QueuesResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
-  @Operation(summary = "One queue")
+  @Operation(operationId = "getQueue", summary = "One queue")
   public QueueView one(@PathParam("id") long id) {
     return QueueView.of(queues.find(id));
   }
@@ -64,7 +80,9 @@ public class QueuesResource {
   @PUT
   @Path("{id}")
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Rename a queue and replace its callback settings")
+  @Operation(
+      operationId = "updateQueue",
+      summary = "Rename a queue and replace its callback settings")
   public QueueView update(
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
@@ -75,7 +93,7 @@ public class QueuesResource {
   @PUT
   @Path("{id}/members")
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Replace the queue's agent members")
+  @Operation(operationId = "setQueueMembers", summary = "Replace the queue's agent members")
   public QueueView members(
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid MembersInput body) {

@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API tokens for integrations (admins only). */
@@ -63,7 +68,18 @@ public class TokensResource {
   public record IssuedView(long id, String name, String role, String token) {}
 
   @POST
-  @Operation(summary = "Issue a token for a role; its value is shown in this answer only")
+  @Operation(
+      operationId = "issueToken",
+      summary = "Issue a token for a role; its value is shown in this answer only")
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued; Location names it",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Its URL",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = IssuedView.class)))
   public Response issue(@NotNull(message = "A JSON body is required.") TokenInput body) {
     Role role = Inputs.requiredEnum(body.role, Role.class, "role");
     Tokens.Issued issued = tokens.issue(body.name, role, caller);
@@ -74,14 +90,15 @@ public class TokensResource {
   }
 
   @GET
-  @Operation(summary = "All tokens, without their values")
+  @Operation(operationId = "listTokens", summary = "All tokens, without their values")
   public List<TokenView> all() {
     return tokens.all().stream().map(TokenView::of).toList();
   }
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Revoke a token")
+  @Operation(operationId = "revokeToken", summary = "Revoke a token")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response revoke(@PathParam("id") long id) {
     tokens.revoke(id, caller);
     return Response.noContent().build();

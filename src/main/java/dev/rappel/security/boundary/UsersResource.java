@@ -27,6 +27,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Users, their roles and passwords (admins), and one's own password. */
@@ -75,7 +80,18 @@ public class UsersResource {
 
   @POST
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Create a user with roles (AGENT users name their agentId)")
+  @Operation(
+      operationId = "createUser",
+      summary = "Create a user with roles (AGENT users name their agentId)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Its URL",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = UserView.class)))
   public Response create(@NotNull(message = "A JSON body is required.") UserInput body) {
     Violations violations = new Violations();
     Set<Role> roles = violations.check(() -> roles(body.roles));
@@ -88,7 +104,7 @@ public class UsersResource {
 
   @GET
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "All users")
+  @Operation(operationId = "listUsers", summary = "All users")
   public List<UserView> all() {
     return users.all().stream().map(UserView::of).toList();
   }
@@ -96,7 +112,10 @@ public class UsersResource {
   @PUT
   @Path("{username}/password")
   @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
-  @Operation(summary = "Change a password: one's own, or anyone's for an admin")
+  @Operation(
+      operationId = "setUserPassword",
+      summary = "Change a password: one's own, or anyone's for an admin")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response password(
       @PathParam("username") String username,
       @NotNull(message = "A JSON body is required.") PasswordInput body) {
@@ -120,7 +139,8 @@ public class UsersResource {
   @DELETE
   @Path("{username}")
   @RolesAllowed(Role.ADMIN_NAME)
-  @Operation(summary = "Delete a user")
+  @Operation(operationId = "deleteUser", summary = "Delete a user")
+  @APIResponse(responseCode = "204", description = "Done")
   public Response delete(@PathParam("username") String username) {
     users.delete(username, caller);
     return Response.noContent().build();

@@ -88,6 +88,16 @@ class InputsTest {
   }
 
   @Test
+  void an_unknown_enum_value_makes_the_request_unreadable_not_a_broken_rule() {
+    var violation =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.rappel.platform.entity.RuleViolation.class,
+            () -> Inputs.enumValue("SOMETIMES", CallbackMode.class, "callbackSettings.mode"));
+
+    assertThat(violation.unreadable()).isTrue();
+  }
+
+  @Test
   void a_required_enum_that_is_missing_is_refused_naming_the_field() {
     assertThat(Violated.fields(() -> Inputs.requiredEnum(" ", CallbackMode.class, "mode")))
         .containsExactly("mode");

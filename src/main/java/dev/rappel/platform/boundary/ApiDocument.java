@@ -1,0 +1,195 @@
+package dev.rappel.platform.boundary;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * Completes the OpenAPI document the server serves with what holds for every operation alike, so
+ * that no resource can forget it: the problem+json answers each operation can give (401, 403, 503
+ * everywhere; 400 and 422 where there is input; 404 for a path with an id; 409 for idempotent
+ * creates), a success status instead of "default", a description, and one entry per tag. Registered
+ * by {@code mp.openapi.filter}.
+ */
+public class ApiDocument implements OASFilter {
+  private static final Logger LOG = Logger.getLogger(ApiDocument.class.getName());
+  static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+  private static final Map<String, String> ERRORS =
+      Map.of(
+          "400", "The request cannot be read: malformed JSON, a wrong type or an unknown value",
+          "401", "No valid credentials (HTTP Basic or a Bearer token)",
+          "403", "The caller's role does not allow this",
+          "404", "Nothing with this id",
+          "409", "A conflict with the current state; see detail",
+          "422", "Readable, but breaks a rule; errors names the fields",
+          "503", "The database is busy or unavailable; nothing was saved, retry");
+
+  @Override
+  public void filterOpenAPI(OpenAPI api) {
+    mergeTags(api);
+    addProblemSchemas(api);
+    if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+      api.getPaths().getPathItems().forEach(this::complete);
+    }
+    if (api.getServers() != null) {
+      api.getServers()
+          .forEach(
+              server -> {
+                String url = server.getUrl();
+                if (url != null && url.length() > 1 && url.endsWith("/")) {
+                  server.setUrl(url.substring(0, url.length() - 1));
+                }
+              });
+    }
+    dropPayaraEndpoints(api);
+  }
+
+  private void complete(String path, PathItem item) {
+    item.getOperations().forEach((method, operation) -> complete(path, method, operation));
+  }
+
+  private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+      operation.setDescription(operation.getSummary());
+    }
+    APIResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = OASFactory.createAPIResponses();
+      operation.setResponses(responses);
+    }
+    APIResponse fallback = responses.getDefaultValue();
+    if (fallback != null) {
+      // removed, not set to null: Payara's writer fails on a null entry
+      responses.removeAPIResponse(APIResponses.DEFAULT);
+      boolean hasSuccess =
+          responses.getAPIResponses() != null
+              && responses.getAPIResponses().keySet().stream().anyMatch(c -> c.startsWith("2"));
+      if (!hasSuccess) {
+        fallback.setDescription("OK");
+        responses.addAPIResponse("200", fallback);
+      }
+    }
+    List<Parameter> parameters =
+        operation.getParameters() == null ? List.of() : operation.getParameters();
+    boolean body = operation.getRequestBody() != null;
+    boolean query = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+    boolean idempotent =
+        parameters.stream().anyMatch(p -> IdempotentCreates.HEADER.equals(p.getName()));
+    Set<String> wanted = new java.util.TreeSet<>(Set.of("401", "403", "503"));
+    if (body || !parameters.isEmpty()) {
+      wanted.add("400");
+    }
+    if (body || query) {
+      wanted.add("422");
+    }
+    if (path.contains("{")) {
+      wanted.add("404");
+    }
+    if (idempotent) {
+      wanted.add("409");
+      wanted.add("422");
+    }
+    for (String code : wanted) {
+      if (responses.getAPIResponse(code) == null) {
+        responses.addAPIResponse(
+            code, OASFactory.createAPIResponse().description(ERRORS.get(code)));
+      }
+    }
+    responses
+        .getAPIResponses()
+        .forEach(
+            (code, response) -> {
+              if (code.startsWith("4") || code.startsWith("5")) {
+                response.setContent(problemContent());
+              }
+            });
+  }
+
+  private static Content problemContent() {
+    return OASFactory.createContent()
+        .addMediaType(
+            Problem.MEDIA_TYPE.toString(),
+            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+  }
+
+  private static void addProblemSchemas(OpenAPI api) {
+    if (api.getComponents() == null) {
+      api.setComponents(OASFactory.createComponents());
+    }
+    Schema fieldError =
+        OASFactory.createSchema()
+            .type(Schema.SchemaType.OBJECT)
+            .description("One field at fault")
+            .addProperty(
+                "field",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.STRING)
+                    .description("The field, e.g. callbackSettings.mode, or a header name"))
+            .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+            .required(List.of("field", "message"));
+    Schema problem =
+        OASFactory.createSchema()
+            .type(Schema.SchemaType.OBJECT)
+            .description("An RFC 9457 problem document (application/problem+json)")
+            .addProperty(
+                "type",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.STRING)
+                    .description("urn:rappel:problem:..., stable per kind of problem"))
+            .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+            .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
+            .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+            .addProperty(
+                "errors",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.ARRAY)
+                    .description("For input errors: the fields at fault")
+                    .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+            .required(List.of("type", "title", "status", "detail"));
+    api.getComponents().addSchema("FieldError", fieldError).addSchema("Problem", problem);
+  }
+
+  /** One entry per tag name, keeping the first description given. */
+  private static void mergeTags(OpenAPI api) {
+    if (api.getTags() == null) {
+      return;
+    }
+    Map<String, Tag> byName = new LinkedHashMap<>();
+    for (Tag tag : api.getTags()) {
+      Tag kept = byName.putIfAbsent(tag.getName(), tag);
+      if (kept != null && kept.getDescription() == null && tag.getDescription() != null) {
+        kept.setDescription(tag.getDescription());
+      }
+    }
+    api.setTags(new java.util.ArrayList<>(byName.values()));
+  }
+
+  /**
+   * Payara adds a top-level "endpoints" map that is not OpenAPI (validators and Spectral reject
+   * it); the model only lets it go through Payara's own setter.
+   */
+  private static void dropPayaraEndpoints(OpenAPI api) {
+    try {
+      api.getClass()
+          .getMethod("setEndpoints", Map.class)
+          .invoke(api, new LinkedHashMap<String, Set<String>>());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.FINE, "No Payara endpoints map to drop", e);
+    }
+  }
+}
