@@ -9,7 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 
 /** The REST API, served under {@code /api/v1}. */
 @ApplicationPath("api/v1")
-@DeclareRoles({"ADMIN", "SUPERVISOR", "AGENT", "INTEGRATION"})
+// people's roles, then the scopes of API tokens (admin is ADMIN)
+@DeclareRoles({
+  "ADMIN",
+  "SUPERVISOR",
+  "AGENT",
+  "INTEGRATION",
+  "CALLBACKS_CREATE",
+  "CALLBACKS_READ",
+  "CALLBACKS_MANAGE",
+  "INTERACTIONS_WRITE",
+  "TELEPHONY",
+  "EVENTS_READ"
+})
 @OpenAPIDefinition(
     info =
         @Info(

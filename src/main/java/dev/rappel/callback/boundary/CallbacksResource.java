@@ -11,6 +11,7 @@ import dev.rappel.platform.boundary.IdempotentCreates;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
@@ -83,7 +84,7 @@ public class CallbacksResource {
   @Inject IdempotentCreates idempotent;
 
   @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Scope.CALLBACKS_CREATE_NAME})
   @Operation(
       operationId = "createCallback",
       summary = "Create a callback (integrations)",
@@ -137,7 +138,13 @@ public class CallbacksResource {
   }
 
   @GET
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.CALLBACKS_READ_NAME,
+    Scope.CALLBACKS_MANAGE_NAME
+  })
   @Path("{id}")
   @Operation(operationId = "getCallback", summary = "One callback, with its attempts and history")
   @APIResponse(
@@ -151,7 +158,13 @@ public class CallbacksResource {
   }
 
   @GET
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.CALLBACKS_READ_NAME,
+    Scope.CALLBACKS_MANAGE_NAME
+  })
   @Operation(
       operationId = "listCallbacks",
       summary = "The supervisor's list, filtered and paged, in due-time order")
@@ -193,7 +206,12 @@ public class CallbacksResource {
   }
 
   @PATCH
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.CALLBACKS_MANAGE_NAME
+  })
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
@@ -254,7 +272,12 @@ public class CallbacksResource {
   }
 
   @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.CALLBACKS_MANAGE_NAME
+  })
   @Path("{id}/cancel")
   @Operation(operationId = "cancelCallback", summary = "Cancel a callback")
   @APIResponse(

@@ -8,6 +8,7 @@ import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
@@ -850,11 +851,12 @@ public class Callback {
    * Who may reschedule or cancel it: supervisors and admins, or the agent who scheduled or owns it.
    */
   public void requireManageableBy(Caller caller) {
-    if (caller.seesEverything() || isAgentsOwn(caller)) {
+    if (caller.seesEverything() || caller.may(Scope.CALLBACKS_MANAGE) || isAgentsOwn(caller)) {
       return;
     }
     throw new Forbidden(
-        "Only the agent who scheduled or owns this callback, or a supervisor, may change it.");
+        "Only the agent who scheduled or owns this callback, a supervisor or a callbacks:manage"
+            + " token may change it.");
   }
 
   /**

@@ -82,6 +82,26 @@ public record CallbackChanged(
         createdBy);
   }
 
+  /** The step without its detail text, which may name the number dialled. */
+  public CallbackChanged withoutDetail() {
+    return new CallbackChanged(
+        eventId,
+        callbackId,
+        sequence,
+        at,
+        event,
+        actor,
+        null,
+        state,
+        queueId,
+        assignedAgentId,
+        ownerAgentId,
+        preferredAgentId,
+        releasedAgentId,
+        involvedAgentIds,
+        createdBy);
+  }
+
   /**
    * Whether an agent desktop of this agent cares: a step of a callback the agent is involved in, or
    * the step that took one from it.

@@ -5,6 +5,7 @@ import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -87,7 +88,7 @@ public class DeliveriesResource {
   }
 
   @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({Role.ADMIN_NAME, Scope.TELEPHONY_NAME})
   @Path("{id}/attempts/{number}/outcome")
   @Operation(
       operationId = "reportDialOutcome",

@@ -81,7 +81,7 @@ public class EventStream {
           .id(event.eventId())
           .name(event.event())
           .mediaType(MediaType.APPLICATION_JSON_TYPE)
-          .data(CallbackChanged.class, event)
+          .data(CallbackChanged.class, access.shown(event))
           .build();
     }
   }

@@ -5,6 +5,7 @@ import dev.rappel.events.entity.EventId;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.Violations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,7 +40,14 @@ public class EventsResource {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.CALLBACKS_READ_NAME,
+    Scope.CALLBACKS_MANAGE_NAME,
+    Scope.EVENTS_READ_NAME
+  })
   @Operation(
       operationId = "streamEvents",
       summary = "Stream callback events (text/event-stream)",

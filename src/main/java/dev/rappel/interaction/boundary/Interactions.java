@@ -29,6 +29,16 @@ public class Interactions {
 
   public Interaction record(
       MediaType mediaType, Long queueId, Optional<PhoneNumber> ani, Long agentId) {
+    return record(mediaType, queueId, ani, agentId, Optional.empty());
+  }
+
+  /** An interaction as the ACD reports it, by this reporter (who may then read it back). */
+  public Interaction record(
+      MediaType mediaType,
+      Long queueId,
+      Optional<PhoneNumber> ani,
+      Long agentId,
+      Optional<String> reporter) {
     Violations violations = new Violations();
     Queue queue = null;
     if (queueId == null) {
@@ -45,6 +55,7 @@ public class Interactions {
       throw new RuleViolation("mediaType", "is required.");
     }
     Interaction interaction = new Interaction(mediaType, queue, ani, agent, clock);
+    reporter.ifPresent(interaction::reportedBy);
     em.persist(interaction);
     em.flush();
     return interaction;

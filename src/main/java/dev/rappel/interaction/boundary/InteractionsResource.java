@@ -8,6 +8,7 @@ import dev.rappel.platform.boundary.IdempotentCreates;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.Violations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -60,7 +61,7 @@ public class InteractionsResource {
   }
 
   @POST
-  @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({Role.ADMIN_NAME, Scope.INTERACTIONS_WRITE_NAME})
   @Operation(
       operationId = "createInteraction",
       summary = "Record an interaction: mediaType CALL, CALLBACK, OUTBOUND or VOICEMAIL")
@@ -87,7 +88,8 @@ public class InteractionsResource {
     Optional<PhoneNumber> ani =
         violations.checkOptional(() -> phoneNumbers.parseOptional(body.ani, "ani"));
     violations.throwIfAny();
-    Interaction interaction = interactions.record(mediaType, body.queueId, ani, body.agentId);
+    Interaction interaction = interactions.record(
+            mediaType, body.queueId, ani, body.agentId, Optional.of(caller.name()));
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(interaction.id().toString()).build())
         .entity(InteractionView.of(interaction))
@@ -95,7 +97,12 @@ public class InteractionsResource {
   }
 
   @GET
-  @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.INTEGRATION_NAME})
+  @RolesAllowed({
+    Role.ADMIN_NAME,
+    Role.SUPERVISOR_NAME,
+    Role.AGENT_NAME,
+    Scope.INTERACTIONS_WRITE_NAME
+  })
   @Path("{id}")
   @Operation(operationId = "getInteraction", summary = "One interaction")
   public InteractionView one(@PathParam("id") long id) {

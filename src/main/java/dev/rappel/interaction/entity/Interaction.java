@@ -4,7 +4,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Forbidden;
-import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.queue.entity.Queue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,6 +56,10 @@ public class Interaction {
   @Column(name = "source_callback_id")
   private Long sourceCallbackId;
 
+  /** Who reported it (an API token's caller name); none for those Rappel made itself. */
+  @Column(name = "created_by")
+  private String createdBy;
+
   protected Interaction() {}
 
   /** The call of a callback, as the interaction a follow-up callback is scheduled from. */
@@ -84,14 +88,22 @@ public class Interaction {
     throw new Forbidden("Only the agent handling this interaction may schedule its callback.");
   }
 
-  /** Who may read it: supervisors, admins, integrations, and the agent handling it. */
+  /**
+   * Who may read it (its caller's number among others): supervisors, admins, the agent handling it,
+   * and the {@code interactions:write} token that reported it.
+   */
   public void requireVisibleTo(Caller caller) {
     if (caller.seesEverything()
-        || caller.is(Role.INTEGRATION)
-        || (agent != null && caller.isAgent(agent.id()))) {
+        || (agent != null && caller.isAgent(agent.id()))
+        || (caller.may(Scope.INTERACTIONS_WRITE) && caller.name().equals(createdBy))) {
       return;
     }
     throw new Forbidden("This interaction is not yours to see.");
+  }
+
+  /** Records who reported it, which a token needs to read it back. */
+  public void reportedBy(String caller) {
+    this.createdBy = caller;
   }
 
   public Long id() {

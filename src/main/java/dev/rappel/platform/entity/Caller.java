@@ -4,11 +4,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller of a use case: its name (the actor in histories), its roles, and the
- * agent it is, for agent users.
+ * The authenticated caller of a use case: its name (the actor in histories), its roles, the agent it
+ * is, for agent users, its scopes (a token's grants; people hold those their roles imply) and the
+ * queues an {@code events:read} token is limited to (empty: every queue).
  */
-public record Caller(String name, Set<Role> roles, Optional<Long> agentId)
+public record Caller(
+    String name, Set<Role> roles, Optional<Long> agentId, Set<Scope> scopes, Set<Long> eventQueues)
     implements java.io.Serializable {
+
+  public Caller {
+    scopes = Set.copyOf(scopes);
+    eventQueues = Set.copyOf(eventQueues);
+  }
+
+  /** A person: the scopes are those its roles imply. */
+  public Caller(String name, Set<Role> roles, Optional<Long> agentId) {
+    this(name, roles, agentId, Scope.impliedBy(roles), Set.of());
+  }
+
+  /** Whether this caller holds that scope ({@code admin} holds every one). */
+  public boolean may(Scope scope) {
+    return scopes.contains(scope) || scopes.contains(Scope.ADMIN) || isAdmin();
+  }
+
+  /** Refuses a caller without that scope. */
+  public void require(Scope scope) {
+    if (!may(scope)) {
+      throw new Forbidden("This needs the scope " + scope.wire() + ".");
+    }
+  }
 
   /** The engine and other in-process callers with every right. */
   public static Caller system(String name) {

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Authenticates every request to {@code /api}: HTTP Basic for people and scripts, Bearer tokens for
@@ -34,6 +33,9 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   /** Request attribute: the groups of the caller this mechanism validated for the request. */
   static final String VALIDATED_GROUPS = ApiAuthentication.class.getName() + ".groups";
+
+  /** Request attribute: the {@link Logins.Identity} this mechanism validated for the request. */
+  static final String VALIDATED_IDENTITY = ApiAuthentication.class.getName() + ".identity";
 
   @Inject Logins logins;
 
@@ -65,7 +67,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
           token.isEmpty() ? Optional.empty() : logins.withToken(token);
       return identity.isPresent()
           ? signedIn(request, context, identity.get())
-          : challenge(request, response, "The token is unknown or revoked.");
+          : challenge(request, response, "The token is unknown, revoked or expired.");
     }
     String[] basic = basic(header);
     if (basic.length == 0) {
@@ -110,10 +112,10 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   private static AuthenticationStatus signedIn(
       HttpServletRequest request, HttpMessageContext context, Logins.Identity identity) {
-    Set<String> groups =
-        identity.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    Set<String> groups = identity.groups();
     // the groups are known here; keeping them spares the per-role container checks later
     request.setAttribute(VALIDATED_GROUPS, groups);
+    request.setAttribute(VALIDATED_IDENTITY, identity);
     return context.notifyContainerAboutLogin(identity.name(), groups);
   }
 

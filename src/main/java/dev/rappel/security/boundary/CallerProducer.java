@@ -56,6 +56,11 @@ public class CallerProducer {
                 .flatMap(User::agent)
                 .map(a -> a.id())
             : Optional.empty();
+    if (request.getAttribute(ApiAuthentication.VALIDATED_IDENTITY)
+        instanceof Logins.Identity identity) {
+      return new Caller(
+          principal.getName(), roles, agentId, identity.scopes(), identity.eventQueues());
+    }
     return new Caller(principal.getName(), roles, agentId);
   }
 }

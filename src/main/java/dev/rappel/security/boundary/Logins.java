@@ -2,6 +2,7 @@ package dev.rappel.security.boundary;
 
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.security.control.Secrets;
 import dev.rappel.security.control.SignInAttempts;
 import dev.rappel.security.control.VerifiedPasswords;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,8 +77,29 @@ public class Logins {
             Duration.ofMinutes(forgetAfterMinutes));
   }
 
-  /** Who signed in, when the credentials are right, at which version of its credentials. */
-  public record Identity(String name, Set<Role> roles, long credentialsVersion) {}
+  /**
+   * Who signed in, when the credentials are right, at which version of its credentials; a token's
+   * scopes and the queues its {@code events:read} is limited to (people: the scopes their roles
+   * imply, no limit).
+   */
+  public record Identity(
+      String name,
+      Set<Role> roles,
+      long credentialsVersion,
+      Set<Scope> scopes,
+      Set<Long> eventQueues,
+      boolean token) {
+
+    /**
+     * The container groups: a person's roles, a token's scopes (so {@code @RolesAllowed} names
+     * either).
+     */
+    public Set<String> groups() {
+      return token
+          ? scopes.stream().map(Scope::containerRole).collect(Collectors.toUnmodifiableSet())
+          : roles.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+  }
 
   /** The answer to a sign-in. */
   public sealed interface SignIn {}
@@ -169,13 +192,34 @@ public class Logins {
     }
   }
 
+  /** The identity of an active token (neither revoked nor expired); records its use. */
   public Optional<Identity> withToken(String token) {
-    return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-        .setParameter("hash", Secrets.hashToken(token))
-        .getResultStream()
-        .filter(ApiToken::isActive)
-        .findFirst()
-        .map(t -> new Identity(t.callerName(), Set.of(t.role()), 0));
+    Instant now = clock.instant();
+    Optional<ApiToken> found =
+        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+            .setParameter("hash", Secrets.hashToken(token))
+            .getResultStream()
+            .filter(t -> t.isActiveAt(now))
+            .findFirst();
+    found
+        .filter(t -> t.lastUseOutdatedAt(now))
+        .ifPresent(
+            t ->
+                // conditional: of concurrent first uses in a minute one writes, the rest match none
+                em.createNamedQuery(ApiToken.MARK_USED)
+                    .setParameter("now", now)
+                    .setParameter("id", t.id())
+                    .setParameter("before", now.minus(ApiToken.LAST_USE_PRECISION))
+                    .executeUpdate());
+    return found.map(
+        t ->
+            new Identity(
+                t.callerName(),
+                t.scopes().contains(Scope.ADMIN) ? Set.of(Role.ADMIN) : Set.of(),
+                0,
+                t.scopes(),
+                t.eventQueues(),
+                true));
   }
 
   /** Whether a console session signed in at that credentials version may go on. */
@@ -197,7 +241,13 @@ public class Logins {
   }
 
   private static Identity identity(User user) {
-    return new Identity(user.username(), user.roles(), user.credentialsVersion());
+    return new Identity(
+        user.username(),
+        user.roles(),
+        user.credentialsVersion(),
+        Scope.impliedBy(user.roles()),
+        Set.of(),
+        false);
   }
 
   private static String printable(String text) {

@@ -4,6 +4,7 @@ import dev.rappel.audit.control.Audit;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.security.control.Secrets;
 import dev.rappel.security.entity.ApiToken;
 import jakarta.ejb.Stateless;
@@ -11,9 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** API tokens: issued by an admin, shown once, kept as a hash, revocable. Audited. */
+/**
+ * API tokens: issued by an admin with scopes and an optional expiry, shown once, kept as a hash,
+ * revocable. Audited.
+ */
 @Stateless
 public class Tokens {
 
@@ -26,14 +33,30 @@ public class Tokens {
   /** A new token and, this one time only, its secret value. */
   public record Issued(ApiToken token, String secret) {}
 
-  public Issued issue(String name, Role role, Caller by) {
+  /** What a token is to be granted: scopes, or (as earlier releases did) a role. */
+  public record Grant(
+      Optional<Role> role, Set<Scope> scopes, Set<Long> eventQueues, Optional<Instant> expiresAt) {}
+
+  public Issued issue(String name, Grant grant, Caller by) {
     by.requireAdmin();
     String secret = Secrets.newToken();
+    String hash = Secrets.hashToken(secret);
+    Instant now = clock.instant();
     ApiToken token =
-        new ApiToken(name, role, Secrets.hashToken(secret), clock.instant(), by.name());
+        grant.role().isPresent()
+            ? ApiToken.forRole(name, grant.role().get(), grant.expiresAt(), hash, now, by.name())
+            : new ApiToken(
+                name, grant.scopes(), grant.eventQueues(), grant.expiresAt(), hash, now, by.name());
     em.persist(token);
     em.flush();
-    audit.record(by.name(), "TOKEN_ISSUED", token.callerName(), "role " + role);
+    audit.record(
+        by.name(),
+        "TOKEN_ISSUED",
+        token.callerName(),
+        "scopes "
+            + token.scopes().stream().map(Scope::wire).sorted().toList()
+            + (token.eventQueues().isEmpty() ? "" : " queues " + token.eventQueues())
+            + token.expiresAt().map(e -> " until " + e).orElse(""));
     return new Issued(token, secret);
   }
 

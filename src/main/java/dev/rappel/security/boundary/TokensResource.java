@@ -3,6 +3,9 @@ package dev.rappel.security.boundary;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Scope;
+import dev.rappel.platform.entity.Violations;
 import dev.rappel.security.entity.ApiToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -47,30 +54,66 @@ public class TokensResource {
   /** Body of {@code POST /tokens}. */
   public static class TokenInput {
     public String name;
+
+    @Schema(
+        description =
+            "What the token may do: callbacks:create, callbacks:read, callbacks:manage,"
+                + " interactions:write, telephony, events:read, admin")
+    public List<String> scopes;
+
+    @Schema(description = "Events:read only for these queues (none: every queue)")
+    public List<Long> eventQueueIds;
+
+    @Schema(description = "RFC 3339; from then on the token is refused like a revoked one")
+    public String expiresAt;
+
+    @Schema(
+        description =
+            "Instead of scopes, as earlier releases: INTEGRATION = callbacks:create,"
+                + " callbacks:read, interactions:write",
+        deprecated = true)
     public String role;
   }
 
   /** A token as listed: never its value. */
   public record TokenView(
-      long id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
+      long id,
+      String name,
+      List<String> scopes,
+      List<Long> eventQueueIds,
+      String role,
+      Instant createdAt,
+      String createdBy,
+      Instant expiresAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {
     static TokenView of(ApiToken token) {
       return new TokenView(
           token.id(),
           token.name(),
-          token.role().name(),
+          wire(token.scopes()),
+          List.copyOf(token.eventQueues()),
+          token.role().map(Enum::name).orElse(null),
           token.createdAt(),
           token.createdBy(),
+          token.expiresAt().orElse(null),
+          token.lastUsedAt().orElse(null),
           token.revokedAt().orElse(null));
     }
   }
 
+  static List<String> wire(Set<Scope> scopes) {
+    return scopes.stream().map(Scope::wire).sorted().toList();
+  }
+
   /** The answer to a creation: the only time the token is shown. */
-  public record IssuedView(long id, String name, String role, String token) {}
+  public record IssuedView(
+      long id, String name, List<String> scopes, Instant expiresAt, String role, String token) {}
 
   @POST
   @Operation(
       operationId = "issueToken",
-      summary = "Issue a token for a role; its value is shown in this answer only")
+      summary = "Issue a token with scopes; its value is shown in this answer only")
   @APIResponse(
       responseCode = "201",
       description = "Issued; Location names it",
@@ -81,12 +124,51 @@ public class TokensResource {
               schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = IssuedView.class)))
   public Response issue(@NotNull(message = "A JSON body is required.") TokenInput body) {
-    Role role = Inputs.requiredEnum(body.role, Role.class, "role");
-    Tokens.Issued issued = tokens.issue(body.name, role, caller);
+    Tokens.Issued issued = tokens.issue(body.name, grant(body), caller);
     ApiToken token = issued.token();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(token.id().toString()).build())
-        .entity(new IssuedView(token.id(), token.name(), role.name(), issued.secret()))
+        .entity(
+            new IssuedView(
+                token.id(),
+                token.name(),
+                wire(token.scopes()),
+                token.expiresAt().orElse(null),
+                token.role().map(Enum::name).orElse(null),
+                issued.secret()))
         .build();
+  }
+
+  private static Tokens.Grant grant(TokenInput body) {
+    Violations violations = new Violations();
+    Optional<Role> role =
+        violations.checkOptional(() -> Inputs.enumValue(body.role, Role.class, "role"));
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (String name : body.scopes == null ? List.<String>of() : body.scopes) {
+      Optional<Scope> scope = Scope.fromWire(name);
+      if (scope.isPresent()) {
+        scopes.add(scope.get());
+      } else {
+        violations.add("scopes", "'" + name + "' is not a scope.");
+      }
+    }
+    Optional<Instant> expiresAt =
+        violations.checkOptional(() -> Inputs.instant(body.expiresAt, "expiresAt"));
+    Set<Long> queues = new HashSet<>();
+    for (Long queue : body.eventQueueIds == null ? List.<Long>of() : body.eventQueueIds) {
+      if (queue == null) {
+        violations.add("eventQueueIds", "holds queue ids, not null.");
+      } else {
+        queues.add(queue);
+      }
+    }
+    violations.throwIfAny();
+    if (role.isPresent() && !scopes.isEmpty()) {
+      throw new RuleViolation("scopes", "Give scopes or a role, not both.");
+    }
+    if (role.isEmpty() && scopes.isEmpty()) {
+      throw new RuleViolation("scopes", "is required: what the token may do.");
+    }
+    return new Tokens.Grant(role, scopes, queues, expiresAt);
   }
 
   @GET

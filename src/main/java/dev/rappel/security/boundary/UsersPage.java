@@ -13,6 +13,7 @@ import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.entity.ApiToken;
 import dev.rappel.security.entity.User;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,9 +62,11 @@ public class UsersPage implements Serializable {
   public record TokenRow(
       long id,
       String name,
-      String role,
+      String scopes,
       String createdAt,
       String createdBy,
+      String expiresAt,
+      String lastUsedAt,
       String revokedAt,
       boolean active)
       implements Serializable {}
@@ -89,7 +93,9 @@ public class UsersPage implements Serializable {
   private String newPassword;
 
   private String tokenName;
-  private String tokenRole = Role.INTEGRATION.name();
+  private String[] tokenScopes =
+      Scope.INTEGRATION_DEFAULT.stream().map(Scope::wire).sorted().toArray(String[]::new);
+  private String tokenExpiresAt;
   private String issuedSecret;
   private String issuedName;
 
@@ -143,11 +149,22 @@ public class UsersPage implements Serializable {
   public void issueToken() {
     issuedSecret = null;
     try {
-      Role role = Inputs.requiredEnum(tokenRole, Role.class, "role");
-      Tokens.Issued issued = tokens.issue(tokenName, role, caller);
+      Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+      for (String wire : tokenScopes == null ? new String[0] : tokenScopes) {
+        scopes.add(
+            Scope.fromWire(wire)
+                .orElseThrow(() -> new RuleViolation("scopes", "'" + wire + "' is not a scope.")));
+      }
+      Optional<Instant> expiresAt = Inputs.instant(tokenExpiresAt, "expiresAt");
+      Tokens.Issued issued =
+          tokens.issue(
+              tokenName,
+              new Tokens.Grant(Optional.empty(), scopes, Set.of(), expiresAt),
+              caller);
       issuedSecret = issued.secret();
       issuedName = issued.token().name();
       tokenName = null;
+      tokenExpiresAt = null;
       refresh();
     } catch (RuleViolation violation) {
       fieldErrors(violation, "token:");
@@ -174,7 +191,8 @@ public class UsersPage implements Serializable {
           switch (form + e.field()) {
             case "user:username", "user:password", "user:roles", "user:agentId" -> e.field();
             case "passwordForm:password" -> "newPassword";
-            case "token:name", "token:role" -> "token" + capitalised(e.field());
+            case "token:name", "token:scopes", "token:expiresAt" ->
+                "token" + capitalised(e.field());
             default -> null;
           };
       error(field == null ? null : form + field, e.message());
@@ -199,6 +217,7 @@ public class UsersPage implements Serializable {
                         u.agent().map(a -> a.name() + " (#" + a.id() + ")").orElse(""),
                         shown(u.createdAt())))
             .toList();
+    Instant now = clock.instant();
     tokenRows =
         tokens.all().stream()
             .map(
@@ -206,11 +225,19 @@ public class UsersPage implements Serializable {
                     new TokenRow(
                         t.id(),
                         t.name(),
-                        t.role().name(),
+                        t.scopes().stream()
+                                .map(Scope::wire)
+                                .sorted()
+                                .collect(Collectors.joining(", "))
+                            + (t.eventQueues().isEmpty()
+                                ? ""
+                                : " (events of queues " + t.eventQueues() + ")"),
                         shown(t.createdAt()),
                         t.createdBy(),
+                        t.expiresAt().map(this::shown).orElse(""),
+                        t.lastUsedAt().map(this::shown).orElse("never"),
                         t.revokedAt().map(this::shown).orElse(""),
-                        t.isActive()))
+                        t.isActiveAt(now)))
             .toList();
     failureRows =
         logins.recentFailures(caller).stream()
@@ -309,12 +336,24 @@ public class UsersPage implements Serializable {
     this.tokenName = tokenName;
   }
 
-  public String getTokenRole() {
-    return tokenRole;
+  public String[] getTokenScopes() {
+    return tokenScopes;
   }
 
-  public void setTokenRole(String tokenRole) {
-    this.tokenRole = tokenRole;
+  public void setTokenScopes(String[] tokenScopes) {
+    this.tokenScopes = tokenScopes;
+  }
+
+  public String getTokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  public void setTokenExpiresAt(String tokenExpiresAt) {
+    this.tokenExpiresAt = tokenExpiresAt;
+  }
+
+  public List<String> getScopeChoices() {
+    return Arrays.stream(Scope.values()).map(Scope::wire).toList();
   }
 
   public String getIssuedSecret() {
