@@ -63,7 +63,15 @@ class AuthorizationIT {
     AGENT_OTHER,
     SUPERVISOR,
     ADMIN,
-    INTEGRATION
+    /** Issued with {@code role: INTEGRATION}, as before scopes. */
+    INTEGRATION,
+    EXPIRED_TOKEN,
+    ADMIN_TOKEN,
+    CREATE_TOKEN,
+    MANAGE_TOKEN,
+    TELEPHONY_TOKEN,
+    /** events:read, limited to the second queue. */
+    EVENTS_TOKEN
   }
 
   private static Fixture fixture;
@@ -73,6 +81,7 @@ class AuthorizationIT {
     Api admin;
     Map<Who, Api> callers = new EnumMap<>(Who.class);
     long queue;
+    long otherQueue;
     long agent1;
     long agent2;
     long interaction1;
@@ -104,7 +113,17 @@ class AuthorizationIT {
     user(f.admin, "agent2", "AGENT", f.agent2);
     user(f.admin, "supervisor", "SUPERVISOR", null);
     user(f.admin, "victim", "SUPERVISOR", null);
+    f.otherQueue = f.admin.post("/api/v1/queues", "{\"name\":\"Authz other\"}").id();
     f.integrationToken = token(f.admin, "crm", "INTEGRATION");
+    String expiring =
+        scoped(
+            f.admin,
+            "short-lived",
+            "\"callbacks:read\"",
+            ",\"expiresAt\":\"" + Instant.now().plusSeconds(60) + "\"");
+    assertThat(f.admin.withToken(expiring).get("/api/v1/callbacks").status()).isEqualTo(200);
+    // past its expiry on the server's clock: refused like a revoked token
+    f.admin.post("/api/v1/test/clock/advance?seconds=61", null);
     String revoked = token(f.admin, "old", "INTEGRATION");
     long revokedId =
         f
@@ -130,6 +149,23 @@ class AuthorizationIT {
     f.callers.put(Who.SUPERVISOR, f.admin.as("supervisor", PASSWORD));
     f.callers.put(Who.ADMIN, f.admin);
     f.callers.put(Who.INTEGRATION, f.admin.withToken(f.integrationToken));
+    f.callers.put(Who.EXPIRED_TOKEN, f.admin.withToken(expiring));
+    f.callers.put(Who.ADMIN_TOKEN, f.admin.withToken(scoped(f.admin, "root", "\"admin\"", "")));
+    f.callers.put(
+        Who.CREATE_TOKEN,
+        f.admin.withToken(scoped(f.admin, "web form", "\"callbacks:create\"", "")));
+    f.callers.put(
+        Who.MANAGE_TOKEN, f.admin.withToken(scoped(f.admin, "wfm", "\"callbacks:manage\"", "")));
+    f.callers.put(
+        Who.TELEPHONY_TOKEN, f.admin.withToken(scoped(f.admin, "dialer", "\"telephony\"", "")));
+    f.callers.put(
+        Who.EVENTS_TOKEN,
+        f.admin.withToken(
+            scoped(
+                f.admin,
+                "wallboard",
+                "\"events:read\"",
+                ",\"eventQueueIds\":[" + f.otherQueue + "]")));
 
     f.interaction1 = interaction(f, f.agent1);
     f.callback1 =
@@ -172,6 +208,15 @@ class AuthorizationIT {
     return reply.json().getString("token");
   }
 
+  private static String scoped(Api admin, String name, String scopes, String more) {
+    Reply reply =
+        admin.post(
+            "/api/v1/tokens",
+            "{\"name\":\"" + name + "\",\"scopes\":[" + scopes + "]" + more + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().getString("token");
+  }
+
   private static long interaction(Fixture f, long agent) {
     return f.admin
         .post(
@@ -207,8 +252,12 @@ class AuthorizationIT {
     expected.put(Who.ANONYMOUS, 401);
     expected.put(Who.WRONG_PASSWORD, 401);
     expected.put(Who.REVOKED_TOKEN, 401);
+    expected.put(Who.EXPIRED_TOKEN, 401);
     for (Who w : who) {
       expected.put(w, ok);
+      if (w == Who.ADMIN) {
+        expected.put(Who.ADMIN_TOKEN, ok); // the admin scope is everything an admin may do
+      }
     }
     return expected;
   }
@@ -307,12 +356,13 @@ class AuthorizationIT {
                         + f.agent1
                         + "}"),
             allowed(201, Who.ADMIN, Who.INTEGRATION)));
+    // an integration reads back only the interactions it reported (not this one)
     rows.add(
         new Row(
             "GET",
             "/api/v1/interactions/{id}",
             f -> new Call("/api/v1/interactions/" + f.interaction1, null),
-            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.INTEGRATION)));
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
     rows.add(
         new Row(
             "POST",
@@ -331,32 +381,38 @@ class AuthorizationIT {
                         + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"X\","
                         + later
                         + "}"),
-            allowed(201, Who.ADMIN, Who.SUPERVISOR, Who.INTEGRATION)));
+            allowed(201, Who.ADMIN, Who.SUPERVISOR, Who.INTEGRATION, Who.CREATE_TOKEN)));
     rows.add(
         new Row(
             "GET",
             "/api/v1/callbacks",
             f -> new Call("/api/v1/callbacks", null),
             allowed(
-                200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.AGENT_OTHER, Who.INTEGRATION)));
+                200,
+                Who.ADMIN,
+                Who.SUPERVISOR,
+                Who.AGENT_OWN,
+                Who.AGENT_OTHER,
+                Who.INTEGRATION,
+                Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
             "GET",
             "/api/v1/callbacks/{id}",
             f -> new Call("/api/v1/callbacks/" + f.callback1, null),
-            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
             "PATCH",
             "/api/v1/callbacks/{id}",
             f -> new Call("/api/v1/callbacks/" + f.callback1, "{" + later + "}"),
-            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
             "POST",
             "/api/v1/callbacks/{id}/cancel",
             f -> new Call("/api/v1/callbacks/" + freshCallbackOfAgent1(f) + "/cancel", null),
-            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     // not offered, reserved or dialling: allowed callers reach the state check (409)
     rows.add(
         new Row(
@@ -393,7 +449,8 @@ class AuthorizationIT {
                 new Call(
                     "/api/v1/callbacks/" + f.callback1 + "/attempts/1/outcome",
                     "{\"outcome\":\"ANSWERED\"}"),
-            allowed(409, Who.ADMIN, Who.INTEGRATION)));
+            // only the telephony side reports how a dial ended
+            allowed(409, Who.ADMIN, Who.TELEPHONY_TOKEN)));
     rows.add(
         new Row(
             "POST",
@@ -406,7 +463,14 @@ class AuthorizationIT {
             "/api/v1/events",
             f -> new Call("/api/v1/events", null),
             allowed(
-                200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.AGENT_OTHER, Who.INTEGRATION)));
+                200,
+                Who.ADMIN,
+                Who.SUPERVISOR,
+                Who.AGENT_OWN,
+                Who.AGENT_OTHER,
+                Who.INTEGRATION,
+                Who.MANAGE_TOKEN,
+                Who.EVENTS_TOKEN)));
     rows.add(
         new Row(
             "POST",
@@ -586,6 +650,137 @@ class AuthorizationIT {
                 .get("/api/v1/callbacks/" + fixture.callback1)
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void a_callbacks_read_token_reads_only_the_callbacks_it_created() {
+    Api erp =
+        fixture.admin.withToken(
+            scoped(fixture.admin, "erp", "\"callbacks:create\",\"callbacks:read\"", ""));
+    long own =
+        erp.post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + fixture.queue
+                    + ",\"phoneNumber\":\"+33142685301\",\"customerName\":\"Via ERP\","
+                    + "\"scheduledAt\":\""
+                    + Instant.now().plusSeconds(86_400)
+                    + "\"}")
+            .id();
+    assertThat(erp.get("/api/v1/callbacks/" + own).status()).isEqualTo(200);
+    assertThat(erp.get("/api/v1/callbacks/" + fixture.integrationCallback).status()).isEqualTo(403);
+    assertThat(ids(erp.get("/api/v1/callbacks?size=500").json())).containsExactly(own);
+    assertThat(fixture.callers.get(Who.INTEGRATION).get("/api/v1/callbacks/" + own).status())
+        .isEqualTo(403);
+    // create alone reads nothing back
+    assertThat(fixture.callers.get(Who.CREATE_TOKEN).get("/api/v1/callbacks/" + own).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void an_integration_reads_back_the_interactions_it_reported_only() {
+    Api crm = fixture.callers.get(Who.INTEGRATION);
+    long reported =
+        crm.post(
+                "/api/v1/interactions",
+                "{\"mediaType\":\"CALL\",\"queueId\":"
+                    + fixture.queue
+                    + ",\"ani\":\"+33142685302\"}")
+            .id();
+    assertThat(crm.get("/api/v1/interactions/" + reported).status()).isEqualTo(200);
+    Api other =
+        fixture.admin.withToken(scoped(fixture.admin, "other crm", "\"interactions:write\"", ""));
+    assertThat(other.get("/api/v1/interactions/" + reported).status()).isEqualTo(403);
+    assertThat(fixture.callers.get(Who.SUPERVISOR).get("/api/v1/interactions/" + reported).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void a_token_issued_with_the_old_role_gets_its_scopes_and_tokens_list_scopes_and_last_use() {
+    Reply issued =
+        fixture.admin.post("/api/v1/tokens", "{\"name\":\"legacy\",\"role\":\"INTEGRATION\"}");
+    assertThat(issued.status()).isEqualTo(201);
+    assertThat(issued.json().getJsonArray("scopes").getValuesAs(jakarta.json.JsonString.class))
+        .extracting(jakarta.json.JsonString::getString)
+        .containsExactly("callbacks:create", "callbacks:read", "interactions:write");
+    assertThat(fixture.admin.withToken(issued.json().getString("token")).get("/api/v1/callbacks"))
+        .extracting(Reply::status)
+        .isEqualTo(200);
+    JsonObject listed =
+        fixture.admin.get("/api/v1/tokens").structure().asJsonArray().stream()
+            .map(v -> v.asJsonObject())
+            .filter(
+                t ->
+                    t.getJsonNumber("id").longValue()
+                        == issued.json().getJsonNumber("id").longValue())
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.getString("role")).isEqualTo("INTEGRATION");
+    assertThat(listed.containsKey("lastUsedAt")).as(listed.toString()).isTrue();
+    assertProblem(
+        fixture.admin.post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[\"root\"]}"), 422);
+    assertProblem(fixture.admin.post("/api/v1/tokens", "{\"name\":\"x\",\"scopes\":[]}"), 422);
+    assertProblem(
+        fixture.admin.post(
+            "/api/v1/tokens",
+            "{\"name\":\"x\",\"scopes\":[\"telephony\"],\"expiresAt\":\"tomorrow\"}"),
+        422);
+  }
+
+  @Test
+  void an_events_token_limited_to_a_queue_receives_no_event_of_another_queue() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String token =
+        scoped(
+            fixture.admin,
+            "wallboard 2",
+            "\"events:read\"",
+            ",\"eventQueueIds\":[" + fixture.otherQueue + "]");
+    var request =
+        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/api/v1/events"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + token)
+            .build();
+    var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (var lines = response.body()) {
+      var iterator = lines.iterator();
+      assertThat(iterator.next()).contains("subscribed");
+      long inA = callbackIn(fixture.queue, "+33142685303");
+      long inB = callbackIn(fixture.otherQueue, "+33142685304");
+      List<String> seen = new ArrayList<>();
+      var reader =
+          Executors.newSingleThreadExecutor()
+              .submit(
+                  () -> {
+                    while (iterator.hasNext()) {
+                      String line = iterator.next();
+                      seen.add(line);
+                      if (line.contains("\"callbackId\":" + inB)) {
+                        return line;
+                      }
+                    }
+                    return null;
+                  });
+      String ofB = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(ofB).as("the event of its queue").isNotNull().doesNotContain("+3314268530");
+      assertThat(seen).noneMatch(l -> l.contains("\"callbackId\":" + inA));
+    }
+  }
+
+  private static long callbackIn(long queue, String number) {
+    return fixture
+        .admin
+        .post(
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\""
+                + number
+                + "\",\"customerName\":\"Q\",\"scheduledAt\":\""
+                + Instant.now().plusSeconds(86_400)
+                + "\"}")
+        .id();
   }
 
   @Test

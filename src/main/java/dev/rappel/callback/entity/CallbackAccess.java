@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may see which callbacks: supervisors, admins and {@code callbacks:manage} tokens every one; an
- * agent those it is involved in ({@link Involvement}); a {@code callbacks:read} token those it
- * created; an {@code events:read} token also the steps of its queues, but without their detail
- * text (which names the number dialled) unless it may read the callback. The one rule behind a read
- * by id, a list and the event stream, each derived here so they cannot disagree.
+ * Who may see which callbacks: supervisors, admins and {@code callbacks:manage} tokens every one;
+ * an agent those it is involved in ({@link Involvement}); a {@code callbacks:read} token those it
+ * created; an {@code events:read} token also the steps of its queues, but without their detail text
+ * (which names the number dialled) unless it may read the callback. The one rule behind a read by
+ * id, a list and the event stream, each derived here so they cannot disagree.
  */
 public sealed interface CallbackAccess {
 
@@ -30,8 +30,7 @@ public sealed interface CallbackAccess {
     boolean reads = caller.may(Scope.CALLBACKS_READ);
     if (caller.may(Scope.EVENTS_READ)) {
       return new QueueWatcher(
-          reads ? Optional.of(new Creator(caller.name())) : Optional.empty(),
-          caller.eventQueues());
+          reads ? Optional.of(new Creator(caller.name())) : Optional.empty(), caller.eventQueues());
     }
     if (reads) {
       return new Creator(caller.name());
@@ -121,8 +120,8 @@ public sealed interface CallbackAccess {
 
   /**
    * An {@code events:read} token: the steps of every callback of its queues (of every queue when it
-   * lists none), and what its {@code callbacks:read}, if any, allows. A step of a callback it may not
-   * read comes without its detail, so no customer number reaches a caller that may not read it.
+   * lists none), and what its {@code callbacks:read}, if any, allows. A step of a callback it may
+   * not read comes without its detail, so no customer number reaches a caller that may not read it.
    */
   record QueueWatcher(Optional<Creator> reader, Set<Long> queues) implements CallbackAccess {
     public QueueWatcher {

@@ -88,8 +88,8 @@ public class InteractionsResource {
     Optional<PhoneNumber> ani =
         violations.checkOptional(() -> phoneNumbers.parseOptional(body.ani, "ani"));
     violations.throwIfAny();
-    Interaction interaction = interactions.record(
-            mediaType, body.queueId, ani, body.agentId, Optional.of(caller.name()));
+    Interaction interaction =
+        interactions.record(mediaType, body.queueId, ani, body.agentId, Optional.of(caller.name()));
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(interaction.id().toString()).build())
         .entity(InteractionView.of(interaction))

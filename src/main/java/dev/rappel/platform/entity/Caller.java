@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated caller of a use case: its name (the actor in histories), its roles, the agent it
- * is, for agent users, its scopes (a token's grants; people hold those their roles imply) and the
- * queues an {@code events:read} token is limited to (empty: every queue).
+ * The authenticated caller of a use case: its name (the actor in histories), its roles, the agent
+ * it is, for agent users, its scopes (a token's grants; people hold those their roles imply) and
+ * the queues an {@code events:read} token is limited to (empty: every queue).
  */
 public record Caller(
     String name, Set<Role> roles, Optional<Long> agentId, Set<Scope> scopes, Set<Long> eventQueues)

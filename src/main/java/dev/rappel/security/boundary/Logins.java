@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -91,13 +92,14 @@ public class Logins {
       boolean token) {
 
     /**
-     * The container groups: a person's roles, a token's scopes (so {@code @RolesAllowed} names
-     * either).
+     * The container groups: a token's scopes; a person's roles and the scopes they imply (so a
+     * person with the INTEGRATION role calls what an INTEGRATION token may). {@code @RolesAllowed}
+     * names either.
      */
     public Set<String> groups() {
-      return token
-          ? scopes.stream().map(Scope::containerRole).collect(Collectors.toUnmodifiableSet())
-          : roles.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+      Stream<String> scopeRoles = scopes.stream().map(Scope::containerRole);
+      return (token ? scopeRoles : Stream.concat(roles.stream().map(Enum::name), scopeRoles))
+          .collect(Collectors.toUnmodifiableSet());
     }
   }
 

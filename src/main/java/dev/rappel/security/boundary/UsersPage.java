@@ -13,8 +13,8 @@ import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.Role;
-import dev.rappel.platform.entity.Scope;
 import dev.rappel.platform.entity.RuleViolation;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.security.entity.ApiToken;
 import dev.rappel.security.entity.User;
 import jakarta.annotation.PostConstruct;
@@ -158,9 +158,7 @@ public class UsersPage implements Serializable {
       Optional<Instant> expiresAt = Inputs.instant(tokenExpiresAt, "expiresAt");
       Tokens.Issued issued =
           tokens.issue(
-              tokenName,
-              new Tokens.Grant(Optional.empty(), scopes, Set.of(), expiresAt),
-              caller);
+              tokenName, new Tokens.Grant(Optional.empty(), scopes, Set.of(), expiresAt), caller);
       issuedSecret = issued.secret();
       issuedName = issued.token().name();
       tokenName = null;

@@ -8,12 +8,14 @@ import static dev.rappel.testing.DeliveryFixtures.last;
 import static dev.rappel.testing.DeliveryFixtures.preferring;
 import static dev.rappel.testing.DeliveryFixtures.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.Role;
+import dev.rappel.platform.entity.Scope;
 import dev.rappel.queue.entity.Queue;
 import dev.rappel.testing.MutableClock;
 import java.util.Optional;
@@ -111,6 +113,85 @@ class CallbackAccessTest {
             CallbackAccess.of(integration("integration:other"))
                 .permits(CallbackChanged.of(last(callback))))
         .isFalse();
+  }
+
+  private static Caller token(String name, Set<Scope> scopes, Set<Long> eventQueues) {
+    return new Caller(name, Set.of(), Optional.empty(), scopes, eventQueues);
+  }
+
+  @Test
+  void a_callbacks_read_token_sees_only_what_it_created() {
+    Callback callback = scheduled(queue, clock);
+    Caller reader = token(CREATOR, Set.of(Scope.CALLBACKS_READ), Set.of());
+    Caller other = token("token:9:other", Set.of(Scope.CALLBACKS_READ), Set.of());
+
+    assertThat(CallbackAccess.of(reader).permits(callback)).isTrue();
+    assertThat(CallbackAccess.of(other).permits(callback)).isFalse();
+    assertThat(CallbackAccess.of(other).permits(CallbackChanged.of(last(callback)))).isFalse();
+  }
+
+  @Test
+  void a_callbacks_manage_token_sees_every_callback() {
+    Callback callback = scheduled(queue, clock);
+    Caller manager = token("token:3:wfm", Set.of(Scope.CALLBACKS_MANAGE), Set.of());
+
+    assertThat(CallbackAccess.of(manager).permits(callback)).isTrue();
+    assertThatCode(() -> callback.requireManageableBy(manager)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void a_token_without_manage_may_not_change_a_callback() {
+    Callback callback = scheduled(queue, clock);
+    Caller creator = token(CREATOR, Set.of(Scope.CALLBACKS_CREATE, Scope.CALLBACKS_READ), Set.of());
+
+    assertThatThrownBy(() -> callback.requireManageableBy(creator)).isInstanceOf(Forbidden.class);
+  }
+
+  @Test
+  void an_events_token_limited_to_queues_gets_their_steps_without_detail_and_no_other_queue() {
+    Callback inQueue1 = scheduled(queue, clock);
+    Callback inQueue2 = scheduled(agentFirstQueue(2), clock);
+    CallbackAccess wallboard =
+        CallbackAccess.of(token("token:4:wallboard", Set.of(Scope.EVENTS_READ), Set.of(1L)));
+    CallbackChanged step = CallbackChanged.of(last(inQueue1));
+
+    assertThat(wallboard.permits(step)).isTrue();
+    assertThat(wallboard.permits(CallbackChanged.of(last(inQueue2)))).isFalse();
+    // the step, but not the detail text that may name the number: it may not read the callback
+    assertThat(wallboard.shown(step).detail()).isNull();
+    assertThat(wallboard.shown(step).callbackId()).isEqualTo(inQueue1.id());
+    assertThat(wallboard.permits(inQueue1)).isFalse();
+  }
+
+  @Test
+  void an_events_token_that_may_read_a_callback_gets_its_steps_in_full_from_any_queue() {
+    Callback own = scheduled(agentFirstQueue(2), clock);
+    CallbackAccess crm =
+        CallbackAccess.of(
+            token(CREATOR, Set.of(Scope.EVENTS_READ, Scope.CALLBACKS_READ), Set.of(1L)));
+    CallbackChanged step = CallbackChanged.of(last(own));
+
+    assertThat(crm.permits(step)).isTrue();
+    assertThat(crm.shown(step)).isEqualTo(step);
+    assertThat(crm.permits(own)).isTrue();
+  }
+
+  @Test
+  void an_unlimited_events_token_gets_every_queue() {
+    Callback callback = scheduled(agentFirstQueue(5), clock);
+    CallbackAccess all =
+        CallbackAccess.of(token("token:5:bi", Set.of(Scope.EVENTS_READ), Set.of()));
+
+    assertThat(all.permits(CallbackChanged.of(last(callback)))).isTrue();
+  }
+
+  @Test
+  void a_token_with_neither_read_nor_events_is_refused() {
+    Caller dialer = token("token:6:dialer", Set.of(Scope.TELEPHONY), Set.of());
+    Caller creator = token("token:7:form", Set.of(Scope.CALLBACKS_CREATE), Set.of());
+
+    assertThatThrownBy(() -> CallbackAccess.of(dialer)).isInstanceOf(Forbidden.class);
+    assertThatThrownBy(() -> CallbackAccess.of(creator)).isInstanceOf(Forbidden.class);
   }
 
   @Test

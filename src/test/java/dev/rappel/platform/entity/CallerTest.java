@@ -1,5 +1,6 @@
 package dev.rappel.platform.entity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,5 +23,37 @@ class CallerTest {
     assertThatCode(() -> new Caller("root", Set.of(Role.ADMIN), Optional.empty()).requireAdmin())
         .doesNotThrowAnyException();
     assertThatCode(() -> Caller.system("demo").requireAdmin()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void people_hold_the_scopes_their_roles_imply() {
+    Caller supervisor = new Caller("sam", Set.of(Role.SUPERVISOR), Optional.empty());
+    Caller agent = new Caller("alice", Set.of(Role.AGENT), Optional.of(1L));
+
+    assertThat(supervisor.may(Scope.CALLBACKS_MANAGE)).isTrue();
+    assertThat(supervisor.may(Scope.TELEPHONY)).isFalse();
+    assertThat(agent.may(Scope.CALLBACKS_READ)).as("agents read by involvement").isFalse();
+  }
+
+  @Test
+  void a_token_holds_only_its_scopes_and_admin_holds_every_one() {
+    Caller dialer =
+        new Caller("token:1:dialer", Set.of(), Optional.empty(), Set.of(Scope.TELEPHONY), Set.of());
+    Caller root =
+        new Caller("token:2:root", Set.of(), Optional.empty(), Set.of(Scope.ADMIN), Set.of());
+
+    assertThat(dialer.may(Scope.TELEPHONY)).isTrue();
+    assertThat(dialer.may(Scope.CALLBACKS_READ)).isFalse();
+    assertThatThrownBy(() -> dialer.require(Scope.EVENTS_READ)).isInstanceOf(Forbidden.class);
+    for (Scope scope : Scope.values()) {
+      assertThat(root.may(scope)).as(scope.wire()).isTrue();
+    }
+  }
+
+  @Test
+  void scopes_are_read_by_their_wire_names() {
+    assertThat(Scope.fromWire("callbacks:read")).contains(Scope.CALLBACKS_READ);
+    assertThat(Scope.fromWire("CALLBACKS_READ")).isEmpty();
+    assertThat(Scope.ADMIN.containerRole()).isEqualTo(Role.ADMIN_NAME);
   }
 }
