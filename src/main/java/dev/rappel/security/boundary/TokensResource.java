@@ -55,13 +55,12 @@ public class TokensResource {
   public static class TokenInput {
     public String name;
 
-    @Schema(
-        description =
-            "What the token may do: callbacks:create, callbacks:read, callbacks:manage,"
-                + " interactions:write, telephony, events:read, admin")
+    // what the token may do: callbacks:create, callbacks:read, callbacks:manage,
+    // interactions:write, telephony, events:read, admin (a description here made the generated
+    // schema an array of arrays)
     public List<String> scopes;
 
-    @Schema(description = "Events:read only for these queues (none: every queue)")
+    /** events:read only for these queues (none: every queue). */
     public List<Long> eventQueueIds;
 
     @Schema(description = "RFC 3339; from then on the token is refused like a revoked one")
