@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -117,6 +119,10 @@ class SupervisorConsoleIT extends ConsoleTest {
     return history.getJsonObject(history.size() - 1);
   }
 
+  private static String inNewYork(Instant at) {
+    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.atZone(NEW_YORK).toLocalDateTime());
+  }
+
   /** A download on the browser's session: the console's export is signed in like its pages. */
   private HttpResponse<String> download(String url) throws Exception {
     String session = browser.manage().getCookieNamed("RAPPEL_SESSION").getValue();
@@ -136,7 +142,7 @@ class SupervisorConsoleIT extends ConsoleTest {
     String queueName = "Exported " + UUID.randomUUID();
     long queue = queue(queueName, false);
     String prefix = numberPrefix();
-    Instant at = Instant.parse("2031-03-04T15:30:00Z");
+    Instant at = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
     long quoted = callback(queue, prefix + "01", "Hopper, Grace \\\"Amazing\\\"", at);
     long plain = callback(queue, prefix + "02", "Ada Lovelace", at.plusSeconds(60));
     callback(queue, numberPrefix() + "03", "Not in the filter", at);
@@ -164,13 +170,21 @@ class SupervisorConsoleIT extends ConsoleTest {
             quoted
                 + ",\"Hopper, Grace \"\"Amazing\"\"\","
                 + prefix
-                + "01,2031-03-04T15:30:00Z,2031-03-04T10:30:00,America/New_York,"
+                + "01,"
+                + at
+                + ","
+                + inNewYork(at)
+                + ",America/New_York,"
                 + queueName
                 + ",,SCHEDULED,0",
             plain
                 + ",Ada Lovelace,"
                 + prefix
-                + "02,2031-03-04T15:31:00Z,2031-03-04T10:31:00,America/New_York,"
+                + "02,"
+                + at.plusSeconds(60)
+                + ","
+                + inNewYork(at.plusSeconds(60))
+                + ",America/New_York,"
                 + queueName
                 + ",,SCHEDULED,0",
             csv.body().lines().toList().get(3),
