@@ -191,9 +191,13 @@ class SupervisorConsoleIT extends ConsoleTest {
             "");
     assertThat(csv.body().lines().toList().get(3)).startsWith(preferred.id() + ",Agent's own,");
 
-    assertThat(
-            download(exportUrl.replace("phoneNumber=", "from=yesterday&phoneNumber=")).statusCode())
-        .isEqualTo(400);
+    // a filter that cannot be read is refused as the API's list refuses it
+    HttpResponse<String> refused =
+        download(exportUrl.replace("phoneNumber=", "from=yesterday&phoneNumber="));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(refused.body()).contains("\"field\":\"from\"");
 
     // an agent's export of the same list holds only the callback it is preferred for
     String agentUser = "ann-" + UUID.randomUUID().toString().substring(0, 6);
