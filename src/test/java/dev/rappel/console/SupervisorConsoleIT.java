@@ -212,7 +212,7 @@ class SupervisorConsoleIT extends ConsoleTest {
     browser.manage().deleteAllCookies();
     browser.get(server.resolve("agent/desk.xhtml").toString());
     signIn(agentUser, PASSWORD);
-    waitUntil("the agent is signed in", d -> d.getCurrentUrl().contains("/agent/desk"));
+    waitFor(By.id("signed-in-user"));
     HttpResponse<String> own = download(exportUrl);
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body().lines().skip(1).toList())
