@@ -289,6 +289,20 @@ class AdminConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void admin_backs_up_the_database_and_sees_where_it_went() {
+    signIn("admin", "it-admin-password", "admin/backup.xhtml");
+    waitFor(By.id("backup:now")).click();
+    until(d -> !d.findElements(By.id("backup:folder")).isEmpty(), "the backup's folder");
+    String folder = browser.findElement(By.id("backup:folder")).getText();
+    assertThat(folder).matches(".*it-backups/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
+    assertThat(browser.findElement(By.id("backup:messages")).getText())
+        .contains("Backed up to " + folder);
+    assertThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))).isTrue();
+    Browser.screenshot(browser, "admin-backup");
+    assertThat(admin.get("/api/v1/audit").body()).contains("BACKUP_CREATED");
+  }
+
+  @Test
   void a_supervisor_cannot_open_the_admin_pages() {
     String username = "sid-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(

@@ -347,7 +347,8 @@ class AgentConsoleIT extends ConsoleTest {
             "supervisor/callbacks",
             "admin/queues",
             "admin/agents",
-            "admin/users")) {
+            "admin/users",
+            "admin/backup")) {
       browser.get(server.resolve(page + ".xhtml").toString());
       waitFor(By.id("signed-in-user"));
       long overflow =

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rappel.testing.Browser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,7 +119,107 @@ class SupervisorConsoleIT extends ConsoleTest {
     return history.getJsonObject(history.size() - 1);
   }
 
+  private static String inNewYork(Instant at) {
+    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.atZone(NEW_YORK).toLocalDateTime());
+  }
+
+  /** A download on the browser's session: the console's export is signed in like its pages. */
+  private HttpResponse<String> download(String url) throws Exception {
+    String session = browser.manage().getCookieNamed("RAPPEL_SESSION").getValue();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "RAPPEL_SESSION=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   // ------------------------------------------------------------------ tests
+
+  @Test
+  void supervisor_exports_the_filtered_list_as_csv_and_an_agent_exports_only_its_own()
+      throws Exception {
+    String queueName = "Exported " + UUID.randomUUID();
+    long queue = queue(queueName, false);
+    String prefix = numberPrefix();
+    Instant at = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
+    long quoted = callback(queue, prefix + "01", "Hopper, Grace \\\"Amazing\\\"", at);
+    long plain = callback(queue, prefix + "02", "Ada Lovelace", at.plusSeconds(60));
+    callback(queue, numberPrefix() + "03", "Not in the filter", at);
+    long agent = admin.post("/api/v1/agents", "{\"name\":\"Exporting agent\"}").id();
+    admin.put("/api/v1/queues/" + queue + "/members", "{\"agentIds\":[" + agent + "]}");
+    var preferred =
+        admin.post(
+            "/api/v1/callbacks",
+            "{\"queueId\":%d,\"phoneNumber\":\"%s04\",\"customerName\":\"Agent's own\",\"scheduledAt\":\"%s\",\"preferredAgentId\":%d}"
+                .formatted(queue, prefix, at.plusSeconds(120), agent));
+    assertThat(preferred.status()).as(preferred.toString()).isEqualTo(201);
+
+    openConsole();
+    filterByNumber(prefix);
+    waitForRows(3, "Ada Lovelace");
+    String exportUrl = waitFor(By.id("list:export")).getAttribute("href");
+    assertThat(exportUrl).contains("phoneNumber=" + prefix.replace("+", "%2B"));
+
+    HttpResponse<String> csv = download(exportUrl);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body().split("\r\n", -1))
+        .containsExactly(
+            "id,customer,number,scheduled (UTC),customer local time,zone,queue,owner,state,attempts",
+            quoted
+                + ",\"Hopper, Grace \"\"Amazing\"\"\","
+                + prefix
+                + "01,"
+                + at
+                + ","
+                + inNewYork(at)
+                + ",America/New_York,"
+                + queueName
+                + ",,SCHEDULED,0",
+            plain
+                + ",Ada Lovelace,"
+                + prefix
+                + "02,"
+                + at.plusSeconds(60)
+                + ","
+                + inNewYork(at.plusSeconds(60))
+                + ",America/New_York,"
+                + queueName
+                + ",,SCHEDULED,0",
+            csv.body().lines().toList().get(3),
+            "");
+    assertThat(csv.body().lines().toList().get(3)).startsWith(preferred.id() + ",Agent's own,");
+
+    // a filter that cannot be read is refused as the API's list refuses it
+    HttpResponse<String> refused =
+        download(exportUrl.replace("phoneNumber=", "from=yesterday&phoneNumber="));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(refused.body()).contains("\"field\":\"from\"");
+
+    // an agent's export of the same list holds only the callback it is preferred for
+    String agentUser = "ann-" + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"AGENT\"],\"agentId\":%d}"
+                        .formatted(agentUser, PASSWORD, agent))
+                .status())
+        .isEqualTo(201);
+    browser.manage().deleteAllCookies();
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    signIn(agentUser, PASSWORD);
+    waitFor(By.id("signed-in-user"));
+    HttpResponse<String> own = download(exportUrl);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body().lines().skip(1).toList())
+        .singleElement()
+        .asString()
+        .startsWith(preferred.id() + ",Agent's own,");
+  }
 
   @Test
   void supervisor_finds_a_callback_with_a_filter_reschedules_it_and_cancels_it() {

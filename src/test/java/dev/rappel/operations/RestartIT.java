@@ -176,6 +176,72 @@ class RestartIT {
     }
   }
 
+  /**
+   * An online backup, taken while the server runs, restores into a fresh data folder: a second
+   * server started on it with Derby's {@code restoreFrom} reads back what was written before.
+   */
+  @Test
+  void a_backup_restores_into_a_fresh_data_folder() throws Exception {
+    Path dir = PayaraProcess.workDir("backup-it");
+    Path log = dir.resolve("server.log");
+    String password = "backup-admin-password";
+    long callbackId;
+    String database;
+    try (PayaraProcess server =
+        new PayaraProcess(
+            log,
+            List.of(
+                "-Drappel.data.dir=" + dir.resolve("data"),
+                "-Drappel.admin.password=" + password))) {
+      Api api = server.start().as("admin", password);
+      long queue = api.post("/api/v1/queues", "{\"name\":\"Kept\"}").id();
+      Api.Reply created =
+          api.post(
+              "/api/v1/callbacks",
+              "{\"queueId\":"
+                  + queue
+                  + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Backed, \\\"up\\\"\","
+                  + "\"scheduledAt\":\""
+                  + Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS)
+                  + "\"}");
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      callbackId = created.id();
+
+      Api.Reply backup = api.post("/api/v1/admin/backup", null);
+      assertThat(backup.status()).as(backup.toString()).isEqualTo(201);
+      JsonObject taken = backup.json();
+      Path folder = Path.of(taken.getString("folder"));
+      assertThat(folder.getParent()).isEqualTo(dir.resolve("data").resolve("backups"));
+      assertThat(folder.getFileName().toString())
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
+      assertThat(taken.getJsonNumber("tookMillis").longValue()).isNotNegative();
+      database = taken.getString("database");
+      assertThat(Path.of(database)).isEqualTo(folder.resolve("db"));
+      assertThat(Files.isDirectory(Path.of(database))).isTrue();
+      assertThat(api.get("/api/v1/audit").body()).contains("BACKUP_CREATED");
+
+      // written after the backup: not in the restored database
+      api.post("/api/v1/queues", "{\"name\":\"After backup\"}");
+    }
+
+    Path fresh = dir.resolve("restored");
+    Files.createDirectories(fresh);
+    try (PayaraProcess server =
+        new PayaraProcess(
+            log,
+            List.of(
+                "-Drappel.data.dir=" + fresh,
+                "-Drappel.datasource.database=" + fresh.resolve("db") + ";restoreFrom=" + database,
+                "-Drappel.admin.password=" + password))) {
+      Api api = server.start().as("admin", password);
+      Api.Reply read = api.get("/api/v1/callbacks/" + callbackId);
+      assertThat(read.status()).as(read.toString()).isEqualTo(200);
+      assertThat(read.json().getString("customerName")).isEqualTo("Backed, \"up\"");
+      assertThat(api.get("/api/v1/queues").body()).contains("Kept").doesNotContain("After backup");
+    }
+    assertThat(Files.isDirectory(fresh.resolve("db"))).isTrue();
+  }
+
   /** Closes this test's hold on the embedded database, so that the server can open it. */
   private static void shutDown(Connection holder, Path db) throws Exception {
     if (holder.isClosed()) {

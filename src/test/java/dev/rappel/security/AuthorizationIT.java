@@ -533,6 +533,12 @@ class AuthorizationIT {
     rows.add(
         new Row(
             "GET", "/api/v1/audit", f -> new Call("/api/v1/audit", null), allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/admin/backup",
+            f -> new Call("/api/v1/admin/backup", null),
+            allowed(201, Who.ADMIN)));
     return rows;
   }
 

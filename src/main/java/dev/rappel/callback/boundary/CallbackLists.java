@@ -46,6 +46,15 @@ public class CallbackLists {
   }
 
   /**
+   * The next lines of an export, in due-time order after {@code after} (from the start when null);
+   * each page its own transaction, so a long export holds no transaction open while it writes.
+   */
+  public List<CallbackSearch.Line> exportPage(
+      CallbackFilter filter, CallbackSearch.Line after, int size, Caller caller) {
+    return search.linesAfter(filter, CallbackAccess.of(caller), after, size);
+  }
+
+  /**
    * The supervisor's overview: callbacks in each state, those due in the next hour, and those due
    * in each of the next 24 hours, the first hour starting at the top of the current hour in {@code
    * zone}.

@@ -46,6 +46,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -184,20 +185,14 @@ public class CallbacksResource {
       @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size")
           String size) {
     Violations violations = new Violations();
-    Set<CallbackState> states = violations.check(() -> states(state));
-    Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
-    Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
-    Optional<Instant> fromAt = violations.checkOptional(() -> Inputs.instant(from, "from"));
-    Optional<Instant> toAt = violations.checkOptional(() -> Inputs.instant(to, "to"));
-    Optional<String> number =
-        violations.checkOptional(() -> CallbackFilter.numberPrefix(phoneNumber));
+    Supplier<CallbackFilter> filter =
+        filterOf(violations, state, queueId, agentId, from, to, phoneNumber);
     Integer pageNumber = violations.check(() -> Inputs.intInRange(page, 0, 0, 1_000_000, "page"));
     Integer pageSize =
         violations.check(
             () -> Inputs.intInRange(size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "size"));
     violations.throwIfAny();
-    var filter = new CallbackFilter(states, queue, agent, fromAt, toAt, number);
-    var result = lists.list(filter, pageNumber, pageSize, caller);
+    var result = lists.list(filter.get(), pageNumber, pageSize, caller);
     return new CallbackPage(
         result.items().stream().map(c -> CallbackView.summary(c, clock)).toList(),
         result.total(),
@@ -352,6 +347,29 @@ public class CallbacksResource {
 
   private Response ok(Callback callback) {
     return Response.ok(CallbackView.of(callback, clock)).tag(etag(callback)).build();
+  }
+
+  /**
+   * The list's filters read from query parameters (also the console's export): what cannot be read
+   * is added to {@code violations}; the filter is built once they have been thrown, since its own
+   * rules (the time range) apply only to values that could be read.
+   */
+  static Supplier<CallbackFilter> filterOf(
+      Violations violations,
+      String state,
+      String queueId,
+      String agentId,
+      String from,
+      String to,
+      String phoneNumber) {
+    Set<CallbackState> states = violations.check(() -> states(state));
+    Optional<Long> queue = violations.checkOptional(() -> Inputs.id(queueId, "queueId"));
+    Optional<Long> agent = violations.checkOptional(() -> Inputs.id(agentId, "agentId"));
+    Optional<Instant> fromAt = violations.checkOptional(() -> Inputs.instant(from, "from"));
+    Optional<Instant> toAt = violations.checkOptional(() -> Inputs.instant(to, "to"));
+    Optional<String> number =
+        violations.checkOptional(() -> CallbackFilter.numberPrefix(phoneNumber));
+    return () -> new CallbackFilter(states, queue, agent, fromAt, toAt, number);
   }
 
   private static Set<CallbackState> states(String raw) {

@@ -17,15 +17,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -182,6 +186,30 @@ public class SupervisorListPage implements Serializable {
         line.state().isWaiting(),
         !line.state().isTerminal(),
         line.state() == CallbackState.CONNECTED);
+  }
+
+  /**
+   * The export of the list in force (the filters last applied), as a console link: the session that
+   * shows this page signs the download in too.
+   */
+  public String getExportUrl() {
+    List<String> query = new ArrayList<>();
+    if (!filter.states().isEmpty()) {
+      query.add(
+          parameter(
+              "state",
+              filter.states().stream().map(Enum::name).sorted().collect(Collectors.joining(","))));
+    }
+    filter.queueId().ifPresent(id -> query.add(parameter("queueId", id.toString())));
+    filter.agentId().ifPresent(id -> query.add(parameter("agentId", id.toString())));
+    filter.from().ifPresent(at -> query.add(parameter("from", at.toString())));
+    filter.to().ifPresent(at -> query.add(parameter("to", at.toString())));
+    filter.phoneNumber().ifPresent(number -> query.add(parameter("phoneNumber", number)));
+    return CallbackExport.PATH + (query.isEmpty() ? "" : "?" + String.join("&", query));
+  }
+
+  private static String parameter(String name, String value) {
+    return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   public LazyDataModel<Row> getModel() {

@@ -15,6 +15,7 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Duration;
@@ -109,9 +110,39 @@ public class CallbackSearch {
         .where(predicates(cb, page, pageRoot, filter, access))
         .orderBy(order(cb, sort, pageRoot));
     List<Long> ids = em.createQuery(page).setFirstResult(first).setMaxResults(size).getResultList();
+    return linesOf(ids);
+  }
+
+  /**
+   * Up to {@code size} lines in due-time order that come after {@code after} (from the start when
+   * it is null): keyset paging, so that each page of a long export costs the same however deep it
+   * is, where an offset would skip ever more rows.
+   */
+  public List<Line> linesAfter(CallbackFilter filter, CallbackAccess access, Line after, int size) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> page = cb.createQuery(Long.class);
+    Root<Callback> root = page.from(Callback.class);
+    List<Predicate> where = new ArrayList<>(List.of(predicates(cb, page, root, filter, access)));
+    if (after != null) {
+      Path<Instant> due = root.get("scheduledAt");
+      where.add(
+          cb.or(
+              cb.greaterThan(due, after.scheduledAt()),
+              cb.and(
+                  cb.equal(due, after.scheduledAt()), cb.greaterThan(root.get("id"), after.id()))));
+    }
+    page.select(root.get("id"))
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(order(cb, Sort.byDueTime(), root));
+    return linesOf(em.createQuery(page).setMaxResults(size).getResultList());
+  }
+
+  /** The columns of these callbacks, in the order of the ids. */
+  private List<Line> linesOf(List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
+    CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> select = cb.createTupleQuery();
     Root<Callback> root = select.from(Callback.class);
     Join<Callback, ?> queue = root.join("queue");
