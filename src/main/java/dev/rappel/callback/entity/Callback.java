@@ -57,7 +57,21 @@ import java.util.TreeMap;
 @NamedQuery(
     name = Callback.FOR_INTERACTION,
     query = "SELECT c FROM Callback c WHERE c.interaction = :interaction")
+@NamedQuery(
+    name = Callback.PAST_RETENTION,
+    query =
+        "SELECT c FROM Callback c WHERE c.endedAt <= :cutoff AND c.erasedAt IS NULL"
+            + " ORDER BY c.endedAt, c.id")
+@NamedQuery(
+    name = Callback.OF_NUMBER,
+    query = "SELECT c FROM Callback c WHERE c.phoneNumber = :number ORDER BY c.id")
+@NamedQuery(
+    name = Callback.IDS_OF_NUMBER,
+    query = "SELECT c.id FROM Callback c WHERE c.phoneNumber = :number")
 public class Callback {
+  public static final String PAST_RETENTION = "Callback.pastRetention";
+  public static final String OF_NUMBER = "Callback.ofNumber";
+  public static final String IDS_OF_NUMBER = "Callback.idsOfNumber";
   public static final String COUNT_FOR_INTERACTION = "Callback.countForInteraction";
   public static final String FOR_INTERACTION = "Callback.forInteraction";
   public static final int MAX_NOTES = 2000;
