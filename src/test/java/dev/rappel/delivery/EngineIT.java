@@ -264,7 +264,7 @@ class EngineIT {
     long other = personalCallback(queue, "+33142685333", Map.of());
 
     assertThat(api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"not a number\"}").status())
-        .isEqualTo(400);
+        .isEqualTo(422);
     Reply erased = api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"+33 1 42 68 53 22\"}");
 
     assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
