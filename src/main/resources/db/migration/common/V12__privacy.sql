@@ -7,3 +7,5 @@ UPDATE callback SET ended_at =
   WHERE state IN ('COMPLETED', 'CANCELED', 'EXPIRED', 'FAILED');
 -- the retention pass: ended long enough ago, not yet erased
 CREATE INDEX ix_callback_ended ON callback (ended_at, erased_at);
+-- the retention pass over interactions: reported long enough ago
+CREATE INDEX ix_interaction_created ON interaction (created_at);

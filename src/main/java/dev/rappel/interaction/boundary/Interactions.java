@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -84,5 +85,15 @@ public class Interactions {
               .executeUpdate();
     }
     return erased;
+  }
+
+  /**
+   * Forgets the caller's number of every interaction reported at or before {@code cutoff}, with a
+   * callback or not: its retention period is over. Answers how many.
+   */
+  public int eraseNumbersReportedBefore(Instant cutoff) {
+    return em.createNamedQuery(Interaction.ERASE_OLDER)
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
   }
 }

@@ -39,8 +39,13 @@ import java.util.Optional;
     query =
         "UPDATE Interaction i SET i.ani = NULL"
             + " WHERE i.ani IS NOT NULL AND i.sourceCallbackId IN :callbackIds")
+@NamedQuery(
+    name = Interaction.ERASE_OLDER,
+    query =
+        "UPDATE Interaction i SET i.ani = NULL WHERE i.ani IS NOT NULL AND i.createdAt <= :cutoff")
 public class Interaction {
   public static final String FOLLOWING = "Interaction.following";
+  public static final String ERASE_OLDER = "Interaction.eraseOlder";
   public static final String ERASE_NUMBER = "Interaction.eraseNumber";
   public static final String ERASE_BY_ID = "Interaction.eraseById";
   public static final String ERASE_FOLLOWING = "Interaction.eraseFollowing";

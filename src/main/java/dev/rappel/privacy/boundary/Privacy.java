@@ -10,6 +10,7 @@ import dev.rappel.platform.boundary.IdempotencyKeys;
 import dev.rappel.platform.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Erasures of personal data; each method is one transaction across the features it erases. */
@@ -25,6 +26,8 @@ public class Privacy {
   @Inject IdempotencyKeys idempotencyKeys;
 
   @Inject Audit audit;
+
+  @Inject Clock clock;
 
   /** What an erasure on request erased, by kind. */
   public record Erasure(int callbacks, int interactions, int webhookEvents, int idempotencyKeys) {}
@@ -68,5 +71,13 @@ public class Privacy {
     Erased erased = callbacks.erasePastRetention(retention, batch);
     interactions.eraseNumbersOf(erased.interactionIds(), erased.callbackIds());
     return erased.callbackIds().size();
+  }
+
+  /**
+   * The interactions of the retention pass: those reported at least {@code retention} ago lose the
+   * caller's number, whether a callback came of them or not. Answers how many.
+   */
+  public int eraseInteractionsPastRetention(Duration retention) {
+    return interactions.eraseNumbersReportedBefore(clock.instant().minus(retention));
   }
 }

@@ -14,9 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customers' personal data: its erasure on request. */
@@ -35,7 +33,7 @@ public class PrivacyResource {
 
   /** Body of {@code POST /privacy/erase}. */
   public static class EraseInput {
-    @Schema(description = "The customer's number, in international form", example = "+33142685300")
+    @Schema(description = "The customer's number, in international form (+33142685300)")
     public String phoneNumber;
   }
 
@@ -47,10 +45,6 @@ public class PrivacyResource {
       summary =
           "Erase a customer's number and the personal data that goes with it everywhere, now;"
               + " callbacks still under way are canceled")
-  @APIResponse(
-      responseCode = "200",
-      description = "What was erased, by kind",
-      content = @Content(schema = @Schema(implementation = Erasure.class)))
   public Erasure erase(@NotNull(message = "A JSON body is required.") EraseInput body) {
     return privacy.eraseNumber(phoneNumbers.parse(body.phoneNumber, "phoneNumber"), caller);
   }

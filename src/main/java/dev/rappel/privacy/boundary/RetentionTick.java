@@ -18,10 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Wakes the retention pass every hour: callbacks that ended {@code rappel.retention.days} ago or
- * more lose their personal data. The timer only triggers; the callback table says what is due, so a
- * pass missed while the server was down is caught up by the next. Every instance may run it:
- * erasing an erased callback changes nothing, and a batch lost to a concurrent change is retried at
- * the next pass.
+ * more lose their personal data, and interactions reported that long ago their caller's number. The
+ * timer only triggers; the callback table says what is due, so a pass missed while the server was
+ * down is caught up by the next. Every instance may run it: erasing an erased callback changes
+ * nothing, and a batch lost to a concurrent change is retried at the next pass.
  */
 @Singleton
 @Startup
@@ -73,6 +73,7 @@ public class RetentionTick {
         erased = privacy.erasePastRetention(retention, BATCH);
         total += erased;
       } while (erased == BATCH);
+      privacy.eraseInteractionsPastRetention(retention);
       if (total > 0) {
         LOG.info(total + " callbacks past the retention period had their personal data erased");
       }
