@@ -42,7 +42,8 @@ class ArchitectureTest {
           Map.entry("callback", 5),
           Map.entry("delivery", 6),
           Map.entry("events", 7),
-          Map.entry("demo", 7));
+          Map.entry("demo", 7),
+          Map.entry("privacy", 8));
 
   @ArchTest
   static final ArchRule features_are_free_of_cycles =

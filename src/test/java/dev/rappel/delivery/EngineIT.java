@@ -58,6 +58,7 @@ class EngineIT {
             TestClockProducer.class,
             TestClockResource.class,
             TestEngineResource.class,
+            dev.rappel.testing.server.TestRetentionResource.class,
             dev.rappel.testing.server.TestOutboxResource.class,
             dev.rappel.testing.server.TestEngineSteps.class);
   }
@@ -172,6 +173,113 @@ class EngineIT {
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> assertThat(state(id)).isEqualTo(state));
+  }
+
+  /** A callback of {@code number} from an integration, with a name, notes-free data, due now. */
+  private long personalCallback(long queue, String number, Map<String, String> headers) {
+    Reply reply =
+        api.send(
+            "POST",
+            "/api/v1/callbacks",
+            "{\"queueId\":"
+                + queue
+                + ",\"phoneNumber\":\""
+                + number
+                + "\",\"customerName\":\"Camille Martin\",\"callerIdName\":\"Camille\","
+                + "\"data\":{\"ticket\":\"T-42\"},\"scheduledAt\":\""
+                + serverNow().plusSeconds(2)
+                + "\"}",
+            "application/json",
+            headers);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.id();
+  }
+
+  private void assertErased(JsonObject callback, String number) {
+    assertThat(callback.getString("phoneNumber")).isEqualTo("erased");
+    assertThat(callback.getString("customerName")).isEqualTo("erased");
+    assertThat(callback.getString("callerIdName")).isEqualTo("erased");
+    assertThat(callback.getJsonObject("data")).isEmpty();
+    assertThat(callback.isNull("erasedAt")).isFalse();
+    assertThat(callback.toString()).doesNotContain(number);
+    List<JsonObject> history = callback.getJsonArray("history").getValuesAs(JsonObject.class);
+    assertThat(history.get(history.size() - 1).getString("event"))
+        .isEqualTo("PERSONAL_DATA_ERASED");
+  }
+
+  @Test
+  void personal_data_of_a_callback_ended_longer_ago_than_the_retention_is_erased_history_kept() {
+    String number = "+33142685311";
+    long queue = queue("{}");
+    long agent = availableMember(queue);
+    long id = personalCallback(queue, number, Map.of());
+    awaitState(id, "OFFERED");
+    api.post("/api/v1/callbacks/" + id + "/accept", "{\"agentId\":" + agent + "}");
+    api.post("/api/v1/callbacks/" + id + "/attempts/1/outcome", "{\"outcome\":\"ANSWERED\"}");
+    assertThat(
+            api.post("/api/v1/callbacks/" + id + "/complete", "{\"agentId\":" + agent + "}")
+                .status())
+        .isEqualTo(200);
+    long followUp = api.post("/api/v1/callbacks/" + id + "/follow-up", "{}").id();
+    long followUpInteraction = callback(followUp).getJsonNumber("interactionId").longValue();
+    api.post("/api/v1/callbacks/" + followUp + "/cancel", null);
+    JsonObject before = callback(id);
+    int steps = before.getJsonArray("history").size();
+    assertThat(before.toString()).contains("attempt 1 to " + number);
+
+    // 365 days (the default) minus a minute after it ended: kept
+    advance(Duration.ofDays(365).minusMinutes(1).toSeconds());
+    api.post("/api/v1/test/retention/run", null);
+    assertThat(callback(id).getString("phoneNumber")).isEqualTo(number);
+
+    advance(Duration.ofMinutes(2).toSeconds());
+    Reply run = api.post("/api/v1/test/retention/run", null);
+    assertThat(run.status()).as(run.toString()).isEqualTo(200);
+    assertThat(Integer.parseInt(run.body())).isGreaterThanOrEqualTo(2);
+
+    JsonObject after = callback(id);
+    assertErased(after, number);
+    assertThat(after.getString("state")).isEqualTo("COMPLETED");
+    assertThat(after.getJsonArray("history")).hasSize(steps + 1);
+    assertThat(after.toString()).contains("attempt 1 to erased");
+    assertThat(after.getJsonArray("attempts")).hasSize(1);
+    assertThat(api.get("/api/v1/interactions/" + followUpInteraction).json().isNull("ani"))
+        .as("the follow-up call's number")
+        .isTrue();
+  }
+
+  @Test
+  void erasing_a_number_on_request_erases_it_everywhere_now_and_answers_the_counts() {
+    String number = "+33142685322";
+    long queue = queue("{}");
+    Reply interaction =
+        api.send(
+            "POST",
+            "/api/v1/interactions",
+            "{\"mediaType\":\"CALL\",\"queueId\":" + queue + ",\"ani\":\"" + number + "\"}",
+            "application/json",
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(interaction.status()).as(interaction.toString()).isEqualTo(201);
+    long waiting = personalCallback(queue, number, Map.of());
+    long other = personalCallback(queue, "+33142685333", Map.of());
+
+    assertThat(api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"not a number\"}").status())
+        .isEqualTo(422);
+    Reply erased = api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"+33 1 42 68 53 22\"}");
+
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+    JsonObject counts = erased.json();
+    assertThat(counts.getInt("callbacks")).isEqualTo(1);
+    assertThat(counts.getInt("interactions")).isEqualTo(1);
+    assertThat(counts.getInt("idempotencyKeys")).isEqualTo(1);
+    assertThat(counts.getInt("webhookEvents")).isGreaterThanOrEqualTo(1);
+    JsonObject callback = callback(waiting);
+    assertErased(callback, number);
+    assertThat(callback.getString("state")).as("no longer dialable").isEqualTo("CANCELED");
+    assertThat(api.get("/api/v1/interactions/" + interaction.id()).json().isNull("ani")).isTrue();
+    assertThat(callback(other).getString("phoneNumber")).isEqualTo("+33142685333");
+    String audit = api.get("/api/v1/audit?limit=20").body();
+    assertThat(audit).contains("PERSONAL_DATA_ERASED").doesNotContain(number);
   }
 
   @Test

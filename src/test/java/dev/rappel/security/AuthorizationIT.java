@@ -539,6 +539,13 @@ class AuthorizationIT {
             "/api/v1/admin/backup",
             f -> new Call("/api/v1/admin/backup", null),
             allowed(201, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/privacy/erase",
+            // a number no callback has: the rule is checked without erasing the matrix's fixtures
+            f -> new Call("/api/v1/privacy/erase", "{\"phoneNumber\":\"+33142685399\"}"),
+            allowed(200, Who.ADMIN)));
     return rows;
   }
 

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * A callback as the API shows it: the instant in UTC, and the same moment in the customer's zone
  * and in the zone of the agent who scheduled it (or the server's). {@code attempts} and {@code
- * history} are left out of list items.
+ * history} are left out of list items. Once the retention period or a request erased the customer's
+ * personal data, {@code erasedAt} says when, and {@code phoneNumber} (with any name, notes and
+ * caller ID name) reads {@code "erased"}.
  */
 public record CallbackView(
     long id,
@@ -46,6 +48,7 @@ public record CallbackView(
     Map<String, String> data,
     Instant createdAt,
     String createdBy,
+    Instant erasedAt,
     @JsonbNillable(false) List<AttemptView> attempts,
     @JsonbNillable(false) List<HistoryView> history) {
 
@@ -103,7 +106,7 @@ public record CallbackView(
         callback.interaction().map(Interaction::id).orElse(null),
         callback.queue().id(),
         callback.queue().name(),
-        callback.phoneNumber().e164(),
+        callback.shownNumber(),
         callback.customerName().orElse(null),
         time.zone().getId(),
         time.instant(),
@@ -123,6 +126,7 @@ public record CallbackView(
         callback.data(),
         callback.createdAt(),
         callback.createdBy(),
+        callback.erasedAt().orElse(null),
         attempts,
         history);
   }

@@ -54,7 +54,7 @@ public class SupervisorDetailDialog implements Serializable {
 
   /** How the detail and the dialogs name a callback: its id and its customer, or its number. */
   static String title(Callback c) {
-    return "Callback " + c.id() + " · " + c.customerName().orElse(c.phoneNumber().e164());
+    return "Callback " + c.id() + " · " + c.customerName().orElse(c.shownNumber());
   }
 
   /** Reads one callback with its attempts and history, when the supervisor opens it. */
@@ -98,7 +98,7 @@ public class SupervisorDetailDialog implements Serializable {
     var time = c.time();
     List<String[]> facts = new ArrayList<>();
     facts.add(new String[] {"State", c.state().name()});
-    facts.add(new String[] {"Number", c.phoneNumber().e164()});
+    facts.add(new String[] {"Number", c.shownNumber()});
     facts.add(new String[] {"Customer's time", time.describe()});
     facts.add(
         new String[] {"Your time", time.localTimeIn(zone).format(SHOWN) + " " + zone.getId()});

@@ -58,7 +58,21 @@ import java.util.TreeMap;
 @NamedQuery(
     name = Callback.FOR_INTERACTION,
     query = "SELECT c FROM Callback c WHERE c.interaction = :interaction")
+@NamedQuery(
+    name = Callback.PAST_RETENTION,
+    query =
+        "SELECT c FROM Callback c WHERE c.endedAt <= :cutoff AND c.erasedAt IS NULL"
+            + " ORDER BY c.endedAt, c.id")
+@NamedQuery(
+    name = Callback.OF_NUMBER,
+    query = "SELECT c FROM Callback c WHERE c.phoneNumber = :number ORDER BY c.id")
+@NamedQuery(
+    name = Callback.IDS_OF_NUMBER,
+    query = "SELECT c.id FROM Callback c WHERE c.phoneNumber = :number")
 public class Callback {
+  public static final String PAST_RETENTION = "Callback.pastRetention";
+  public static final String OF_NUMBER = "Callback.ofNumber";
+  public static final String IDS_OF_NUMBER = "Callback.idsOfNumber";
   public static final String COUNT_FOR_INTERACTION = "Callback.countForInteraction";
   public static final String FOR_INTERACTION = "Callback.forInteraction";
   public static final int MAX_NOTES = 2000;
@@ -70,6 +84,15 @@ public class Callback {
 
   /** The actor of the engine's own steps in the history. */
   public static final String SYSTEM = "system";
+
+  /**
+   * What replaces erased personal data: not a number (no {@code +}, no digit), so it cannot be
+   * dialled or mistaken for one, and it reads as what happened in the JSON and the console.
+   */
+  public static final String ERASED = "erased";
+
+  /** The history event of an erasure of the customer's personal data. */
+  public static final String ERASED_EVENT = "PERSONAL_DATA_ERASED";
 
   /** The history event of a delivery to the queue at the callback's time. */
   public static final String DELIVERED_EVENT = "QUEUED";
@@ -177,6 +200,14 @@ public class Callback {
   /** How many dial attempts it has: lists show and sort by it without loading the attempts. */
   @Column(name = "attempt_count")
   private int attemptCount;
+
+  /** When it reached a final state: the retention period counts from here. */
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
+  /** When its personal data was erased; null while it is kept. */
+  @Column(name = "erased_at")
+  private Instant erasedAt;
 
   @Version private long version;
 
@@ -697,7 +728,11 @@ public class Callback {
       throw new Conflict(
           "Callback " + id + " is " + state + ": a follow-up comes after a call, not before.");
     }
-    return Interaction.ofCallback(id, queue, phoneNumber(), currentAttempt().agent(), clock);
+    if (isErased()) {
+      throw new Conflict("Callback " + id + " has had its personal data erased: no follow-up.");
+    }
+    return Interaction.ofCallback(
+        id, queue, phoneNumber().orElseThrow(), currentAttempt().agent(), clock);
   }
 
   private void fail(Clock clock, String actor, String why) {
@@ -826,6 +861,64 @@ public class Callback {
     entry.releasing(releasedAgent);
     releasedAgent = null;
     history.add(entry);
+    if (state.isTerminal() && endedAt == null) {
+      endedAt = entry.at();
+    }
+  }
+
+  // ------------------------------------------------------------------ privacy
+
+  /**
+   * Its personal data has been kept long enough: it ended at least {@code retention} ago (exactly
+   * {@code retention} after it ended it is due; a millisecond before, it is not) and is not erased
+   * yet.
+   */
+  public boolean isPastRetention(Duration retention, Clock clock) {
+    return endedAt != null
+        && erasedAt == null
+        && !clock.instant().isBefore(endedAt.plus(retention));
+  }
+
+  /**
+   * Erases the customer's personal data: number, name, notes, caller ID name and data are replaced
+   * by {@link #ERASED} (or dropped), the number is scrubbed from the history, and the erasure is
+   * recorded. The history itself stays: what happened and when is not personal data. A callback
+   * still under way is canceled first, since it can no longer be dialled. Erasing twice changes
+   * nothing.
+   */
+  public void erasePersonalData(Clock clock, String actor, String why) {
+    if (erasedAt != null) {
+      return;
+    }
+    if (!state.isTerminal()) {
+      if (state == CallbackState.DIALING) {
+        currentAttempt().abandon(clock.instant());
+      }
+      state = CallbackState.CANCELED;
+      letGo();
+      record("CANCELED", actor, clock, "to erase the customer's personal data");
+    }
+    String number = phoneNumber;
+    phoneNumber = ERASED;
+    customerName = customerName == null ? null : ERASED;
+    notes = notes == null ? null : ERASED;
+    callerIdName = callerIdName == null ? null : ERASED;
+    data.clear();
+    history.forEach(entry -> entry.scrub(number, ERASED));
+    erasedAt = clock.instant();
+    record(ERASED_EVENT, actor, clock, why);
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
+  public Optional<Instant> erasedAt() {
+    return Optional.ofNullable(erasedAt);
+  }
+
+  public Optional<Instant> endedAt() {
+    return Optional.ofNullable(endedAt);
   }
 
   /**
@@ -901,8 +994,14 @@ public class Callback {
     return queue;
   }
 
-  public PhoneNumber phoneNumber() {
-    return new PhoneNumber(phoneNumber);
+  /** The number to call; empty once erased. */
+  public Optional<PhoneNumber> phoneNumber() {
+    return isErased() ? Optional.empty() : Optional.of(new PhoneNumber(phoneNumber));
+  }
+
+  /** The number as shown: E.164, or {@link #ERASED}. */
+  public String shownNumber() {
+    return phoneNumber;
   }
 
   public Optional<String> customerName() {

@@ -69,6 +69,13 @@ public class HistoryEntry {
         detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
   }
 
+  /** Replaces a personal detail (a number) in the text of this step. */
+  void scrub(String personal, String marker) {
+    if (detail != null && personal != null && !personal.isEmpty()) {
+      detail = detail.replace(personal, marker);
+    }
+  }
+
   public Long id() {
     return id;
   }

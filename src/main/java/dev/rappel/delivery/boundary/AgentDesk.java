@@ -120,7 +120,7 @@ public class AgentDesk {
     return new DeskCallback(
         c.id(),
         c.customerName().orElse(""),
-        c.phoneNumber().e164(),
+        c.shownNumber(),
         time.instant().atZone(time.zone()),
         time.instant().atZone(agentZone),
         c.queue().name(),
@@ -156,7 +156,7 @@ public class AgentDesk {
               return new RecentCall(
                   c.id(),
                   c.customerName().orElse(""),
-                  c.phoneNumber().e164(),
+                  c.shownNumber(),
                   started.atZone(zone),
                   attempt.outcome().map(Enum::name),
                   c.state(),

@@ -23,7 +23,7 @@ public record DialRequest(
         attempt.dialId(),
         callback.id(),
         attempt.number(),
-        callback.phoneNumber().e164(),
+        callback.phoneNumber().orElseThrow().e164(),
         callback.callerId().map(Object::toString).orElse(null),
         callback.callerIdName().orElse(null),
         attempt.agent().id(),

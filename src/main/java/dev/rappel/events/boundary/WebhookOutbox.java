@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,5 +112,19 @@ public class WebhookOutbox {
               .executeUpdate();
     }
     return purged;
+  }
+
+  /**
+   * Forgets the outbox rows of the callbacks {@code callbackIds}, sent or not: their personal data
+   * is being erased. Steps recorded later (the erasure itself) get rows of their own, so the
+   * subscriber still hears of the erasure. Answers how many rows went.
+   */
+  public int forgetCallbacks(Collection<Long> callbackIds) {
+    if (callbackIds.isEmpty()) {
+      return 0;
+    }
+    return em.createNamedQuery(OutboxEvent.FORGET_CALLBACKS)
+        .setParameter("callbackIds", callbackIds)
+        .executeUpdate();
   }
 }

@@ -35,7 +35,11 @@ import java.time.Instant;
 @NamedQuery(
     name = OutboxEvent.PURGE_UNDELIVERABLE,
     query = "DELETE FROM OutboxEvent o WHERE o.publishedAt IS NULL AND o.createdAt <= :cutoff")
+@NamedQuery(
+    name = OutboxEvent.FORGET_CALLBACKS,
+    query = "DELETE FROM OutboxEvent o WHERE o.callbackId IN :callbackIds")
 public class OutboxEvent {
+  public static final String FORGET_CALLBACKS = "OutboxEvent.forgetCallbacks";
   public static final String SENDABLE = "OutboxEvent.sendable";
   public static final String PURGE_DELIVERED = "OutboxEvent.purgeDelivered";
   public static final String PURGE_UNDELIVERABLE = "OutboxEvent.purgeUndeliverable";

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Use cases of interactions as the ACD reports them; each method is one transaction. */
@@ -68,5 +70,41 @@ public class Interactions {
     }
     interaction.requireVisibleTo(caller);
     return interaction;
+  }
+
+  /** Forgets the caller's number {@code number} on every interaction; answers how many. */
+  public int eraseNumber(PhoneNumber number) {
+    return em.createNamedQuery(Interaction.ERASE_NUMBER)
+        .setParameter("ani", number.e164())
+        .executeUpdate();
+  }
+
+  /**
+   * Forgets the caller's number of the interactions {@code ids} and of those that followed the
+   * callbacks {@code callbackIds} (their calls): the retention period of those callbacks is over.
+   */
+  public int eraseNumbersOf(Collection<Long> ids, Collection<Long> callbackIds) {
+    int erased = 0;
+    if (!ids.isEmpty()) {
+      erased +=
+          em.createNamedQuery(Interaction.ERASE_BY_ID).setParameter("ids", ids).executeUpdate();
+    }
+    if (!callbackIds.isEmpty()) {
+      erased +=
+          em.createNamedQuery(Interaction.ERASE_FOLLOWING)
+              .setParameter("callbackIds", callbackIds)
+              .executeUpdate();
+    }
+    return erased;
+  }
+
+  /**
+   * Forgets the caller's number of every interaction reported at or before {@code cutoff}, with a
+   * callback or not: its retention period is over. Answers how many.
+   */
+  public int eraseNumbersReportedBefore(Instant cutoff) {
+    return em.createNamedQuery(Interaction.ERASE_OLDER)
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
   }
 }

@@ -27,8 +27,28 @@ import java.util.Optional;
 @NamedQuery(
     name = Interaction.FOLLOWING,
     query = "SELECT i FROM Interaction i WHERE i.sourceCallbackId = :callbackId")
+// erasing a customer's personal data: the caller's number is all an interaction holds of it
+@NamedQuery(
+    name = Interaction.ERASE_NUMBER,
+    query = "UPDATE Interaction i SET i.ani = NULL WHERE i.ani = :ani")
+@NamedQuery(
+    name = Interaction.ERASE_BY_ID,
+    query = "UPDATE Interaction i SET i.ani = NULL WHERE i.ani IS NOT NULL AND i.id IN :ids")
+@NamedQuery(
+    name = Interaction.ERASE_FOLLOWING,
+    query =
+        "UPDATE Interaction i SET i.ani = NULL"
+            + " WHERE i.ani IS NOT NULL AND i.sourceCallbackId IN :callbackIds")
+@NamedQuery(
+    name = Interaction.ERASE_OLDER,
+    query =
+        "UPDATE Interaction i SET i.ani = NULL WHERE i.ani IS NOT NULL AND i.createdAt <= :cutoff")
 public class Interaction {
   public static final String FOLLOWING = "Interaction.following";
+  public static final String ERASE_OLDER = "Interaction.eraseOlder";
+  public static final String ERASE_NUMBER = "Interaction.eraseNumber";
+  public static final String ERASE_BY_ID = "Interaction.eraseById";
+  public static final String ERASE_FOLLOWING = "Interaction.eraseFollowing";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -101,6 +101,18 @@ public class IdempotencyKeys {
         .executeUpdate();
   }
 
+  /**
+   * Forgets the keys whose stored answer contains {@code text} (a customer's number whose data is
+   * being erased); answers how many. Keys live a day at most, so only a request needs this.
+   */
+  public int forgetAnswersContaining(String text) {
+    // LIKE wildcards in the text would widen the match: escape them
+    String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return em.createNativeQuery("DELETE FROM idempotency_key WHERE response_body LIKE ? ESCAPE '!'")
+        .setParameter(1, pattern)
+        .executeUpdate();
+  }
+
   private Optional<IdempotencyRecord> find(String caller, String key) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

@@ -58,7 +58,7 @@ class CallbackFromIntegrationTest {
                 .preferredAgent(preferred));
 
     assertThat(callback.queue()).isSameAs(sales);
-    assertThat(callback.phoneNumber().e164()).isEqualTo("+33142685300");
+    assertThat(callback.shownNumber()).isEqualTo("+33142685300");
     assertThat(callback.customerName()).contains("Camille Martin");
     assertThat(callback.time())
         .isEqualTo(new CallbackTime(Instant.parse("2026-06-11T13:00:00Z"), NEW_YORK));
