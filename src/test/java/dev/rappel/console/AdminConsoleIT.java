@@ -294,7 +294,7 @@ class AdminConsoleIT extends ConsoleTest {
     waitFor(By.id("backup:now")).click();
     until(d -> !d.findElements(By.id("backup:folder")).isEmpty(), "the backup's folder");
     String folder = browser.findElement(By.id("backup:folder")).getText();
-    assertThat(folder).matches(".*it-backups/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
+    assertThat(folder).matches(".*it-backups/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z");
     assertThat(browser.findElement(By.id("backup:messages")).getText())
         .contains("Backed up to " + folder);
     assertThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))).isTrue();

@@ -213,7 +213,7 @@ class RestartIT {
       Path folder = Path.of(taken.getString("folder"));
       assertThat(folder.getParent()).isEqualTo(dir.resolve("data").resolve("backups"));
       assertThat(folder.getFileName().toString())
-          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z");
       assertThat(taken.getJsonNumber("tookMillis").longValue()).isNotNegative();
       database = taken.getString("database");
       assertThat(Path.of(database)).isEqualTo(folder.resolve("db"));
