@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
+import dev.rappel.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +18,8 @@ class DemoModeIT {
   @Test
   void demo_mode_seeds_an_empty_database_and_the_engine_moves_it_along() throws Exception {
     Path dir = PayaraProcess.workDir("demo-it");
-    List<String> options =
-        List.of(
-            "-Drappel.data.dir=" + dir.resolve("data"),
-            "-Drappel.admin.password=" + Api.ADMIN_PASSWORD,
-            "-Drappel.demo=true");
+    List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
+    options.addAll(List.of("-Drappel.admin.password=" + Api.ADMIN_PASSWORD, "-Drappel.demo=true"));
     try (PayaraProcess server = new PayaraProcess(dir.resolve("server.log"), options)) {
       Api admin = server.start();
       assertThat(admin.get("/api/v1/queues").body()).contains("\"Support\"", "\"Sales\"");

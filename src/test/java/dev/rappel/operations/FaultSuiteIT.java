@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
 import dev.rappel.testing.StandardWebhooks;
+import dev.rappel.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class FaultSuiteIT {
 
   private static List<String> options(Path dir, String... more) {
     List<String> options = new ArrayList<>();
-    options.add("-Drappel.data.dir=" + dir.resolve("data"));
+    options.addAll(TestDatabase.freshServerOptions(dir));
     options.add("-Drappel.admin.password=" + ADMIN_PASSWORD);
     options.add("-Drappel.time-zone=UTC");
     options.addAll(List.of(more));

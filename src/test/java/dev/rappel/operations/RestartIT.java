@@ -2,9 +2,11 @@ package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
+import dev.rappel.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ class RestartIT {
   void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
       throws Exception {
     Path dir = PayaraProcess.workDir("restart-it");
-    List<String> options = List.of("-Drappel.data.dir=" + dir.resolve("data"));
+    List<String> options = TestDatabase.freshServerOptions(dir);
     Path log = dir.resolve("server.log");
     long callbackId;
     String scheduledAt;
@@ -92,7 +94,9 @@ class RestartIT {
     while (Instant.now().isBefore(overdueAt.plusSeconds(1))) {
       Thread.sleep(200); // the server stays down past the callback's time
     }
-    assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
+    if (!TestDatabase.isPostgresql()) {
+      assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
+    }
 
     try (PayaraProcess server = new PayaraProcess(log, options)) {
       Api api = server.start().as("admin", adminPassword);
@@ -124,7 +128,7 @@ class RestartIT {
     assertThat(Files.readString(log).split("created with password", -1))
         .as("the first password is printed once, not at every start")
         .hasSize(2);
-    assertSecretsAreHashed(dir.resolve("data").resolve("db"), adminPassword, token);
+    assertSecretsAreHashed(dir.resolve("data"), adminPassword, token);
   }
 
   /**
@@ -135,6 +139,9 @@ class RestartIT {
    */
   @Test
   void a_server_started_before_its_database_answers_becomes_ready_on_its_own() throws Exception {
+    assumeFalse(
+        TestDatabase.isPostgresql(),
+        "holds the embedded database; on PostgreSQL the cluster fault suite stops the server");
     Path dir = PayaraProcess.workDir("late-database-it");
     Path db = dir.resolve("data").resolve("db");
     Files.createDirectories(db.getParent());
@@ -182,6 +189,7 @@ class RestartIT {
    */
   @Test
   void a_backup_restores_into_a_fresh_data_folder() throws Exception {
+    assumeFalse(TestDatabase.isPostgresql(), "online backup is Derby's; PostgreSQL uses pg_dump");
     Path dir = PayaraProcess.workDir("backup-it");
     Path log = dir.resolve("server.log");
     String password = "backup-admin-password";
@@ -264,11 +272,9 @@ class RestartIT {
   }
 
   /** Reads the stopped server's database directly: no password or token in clear. */
-  private static void assertSecretsAreHashed(Path db, String password, String token)
+  private static void assertSecretsAreHashed(Path dataDir, String password, String token)
       throws Exception {
-    // the server connects as user rappel, whose schema holds the tables
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+    try (Connection connection = TestDatabase.open(dataDir);
         Statement statement = connection.createStatement()) {
       try (ResultSet users =
           statement.executeQuery("SELECT password_hash FROM app_user WHERE username = 'admin'")) {
@@ -280,11 +286,7 @@ class RestartIT {
         assertThat(tokens.getString(1)).hasSize(64).doesNotContain(token).isNotEqualTo(token);
       }
     } finally {
-      try {
-        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
-      } catch (java.sql.SQLException expected) {
-        // Derby reports a clean shutdown as an exception
-      }
+      TestDatabase.release(dataDir);
     }
   }
 }
