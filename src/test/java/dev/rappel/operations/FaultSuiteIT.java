@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -230,11 +229,9 @@ class FaultSuiteIT {
 
   record Counts(long delivered, long undelivered, long twice, long early) {}
 
-  /** Reads a stopped server's database directly. */
+  /** Reads a stopped server's database directly (a live one's too, on PostgreSQL). */
   private static Counts counts(Path dir, Instant due) throws SQLException {
-    Path db = dir.resolve("data").resolve("db");
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
         Statement sql = connection.createStatement()) {
       return new Counts(
           single(
@@ -249,11 +246,7 @@ class FaultSuiteIT {
               "SELECT COUNT(*) FROM callback_event e JOIN callback c ON c.id = e.callback_id"
                   + " WHERE e.event = 'QUEUED' AND e.occurred_at < c.scheduled_at"));
     } finally {
-      try {
-        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
-      } catch (SQLException expected) {
-        // Derby reports a clean shutdown as an exception
-      }
+      TestDatabase.release(dir.resolve("data"));
     }
   }
 
@@ -526,9 +519,7 @@ class FaultSuiteIT {
 
   /** Writes what the engine's reservation step commits, as if the server died right after. */
   private static void crashAfterReserving(Path dir, long callback, long agent) throws SQLException {
-    Path db = dir.resolve("data").resolve("db");
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:derby:" + db, "rappel", "rappel");
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
         Statement sql = connection.createStatement()) {
       sql.executeUpdate("UPDATE agent SET status = 'AVAILABLE' WHERE id = " + agent);
       assertThat(
@@ -539,11 +530,7 @@ class FaultSuiteIT {
                       + callback))
           .isEqualTo(1);
     } finally {
-      try {
-        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
-      } catch (SQLException expected) {
-        // Derby reports a clean shutdown as an exception
-      }
+      TestDatabase.release(dir.resolve("data"));
     }
   }
 

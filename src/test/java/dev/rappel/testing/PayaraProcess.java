@@ -18,13 +18,56 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraProcess implements AutoCloseable {
   private final List<String> jvmOptions;
+  private final List<String> payaraOptions;
   private final Path log;
   private Process process;
   private int port;
 
   public PayaraProcess(Path log, List<String> jvmOptions) {
+    this(log, jvmOptions, List.of("--nocluster"));
+  }
+
+  /** A server with Payara Micro options of its own, such as those of a cluster member. */
+  public PayaraProcess(Path log, List<String> jvmOptions, List<String> payaraOptions) {
     this.log = log;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.payaraOptions = List.copyOf(payaraOptions);
+  }
+
+  /**
+   * Options of member {@code name} of a cluster on this host whose data-grid members listen on
+   * {@code gridPorts}, this one on {@code gridPort}: TCP/IP discovery (no multicast), and no
+   * host-aware partitioning, without which members on one address keep no backups of each other.
+   */
+  public static List<String> clusterMember(
+      String cluster, String name, int gridPort, List<Integer> gridPorts) {
+    return List.of(
+        "--clustername",
+        cluster,
+        "--name",
+        name,
+        "--clustermode",
+        "tcpip:" + String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList()),
+        "--interfaces",
+        "127.0.0.1",
+        "--startport",
+        String.valueOf(gridPort),
+        "--nohostaware");
+  }
+
+  /** The server's process id, for signals ({@code SIGSTOP}, {@code SIGCONT}). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Sends the server a signal by name ({@code STOP}, {@code CONT}) and waits for kill to return.
+   */
+  public void signal(String name) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + name + " " + pid() + " exited " + exit);
+    }
   }
 
   /** Starts the server and waits until its application is ready (its readiness check is UP). */
@@ -48,13 +91,13 @@ public final class PayaraProcess implements AutoCloseable {
         List.of(
             "-jar",
             System.getProperty("payara.microJar", "target/payara-micro.jar"),
-            "--nocluster",
             "--port",
             String.valueOf(port),
             "--contextroot",
             "/",
             "--deploy",
             System.getProperty("rappel.war", "target/rappel.war")));
+    command.addAll(payaraOptions);
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -112,7 +155,7 @@ public final class PayaraProcess implements AutoCloseable {
     stop();
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

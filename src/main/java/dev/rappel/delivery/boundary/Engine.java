@@ -88,7 +88,8 @@ public class Engine {
 
   /**
    * Hands waiting callbacks, oldest due first, to free agents: offered (agent first) or reserved
-   * and dialled (customer first). An agent gets one callback at a time.
+   * and dialled (customer first). An agent gets one callback at a time, cluster-wide: the agent row
+   * is fenced with the step.
    */
   public int route() {
     Set<Long> busy = due.busyAgentIds();
@@ -110,6 +111,7 @@ public class Engine {
         continue;
       }
       busy.add(agent.get().id());
+      due.fence(agent.get());
       if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
         callback.reserve(agent.get(), clock);
       } else {

@@ -6,6 +6,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -90,6 +91,15 @@ public class DueCallbacks {
         em.createQuery("SELECT a.id FROM Agent a WHERE a.status = :status", Long.class)
             .setParameter("status", RoutingStatus.AVAILABLE)
             .getResultList());
+  }
+
+  /**
+   * Fences the agent a callback is being handed to: its version goes up with this step, so two
+   * engines (two instances) that each hand the same agent a different callback conflict at commit
+   * and one of them rolls back. Without it each would see the agent free and both would commit.
+   */
+  public void fence(Agent agent) {
+    em.lock(agent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
   }
 
   /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */

@@ -1,0 +1,464 @@
+package dev.rappel.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rappel.testing.Api;
+import dev.rappel.testing.Browser;
+import dev.rappel.testing.PayaraProcess;
+import dev.rappel.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Two Payara Micro instances clustered by Payara's data grid on one PostgreSQL, as the README's
+ * production section runs them. Each scenario prints its counts ({@code CLUSTER ...}) for {@code
+ * docs/reliability.md} and requires the bad ones to be zero. PostgreSQL only: embedded Derby
+ * belongs to one server.
+ */
+class ClusterIT {
+  private static final String ADMIN_PASSWORD = "cluster-admin-password";
+
+  @BeforeAll
+  static void onPostgresql() {
+    assumeTrue(
+        TestDatabase.isPostgresql(),
+        "two instances share one database only on PostgreSQL (the PostgreSQL run has this test)");
+  }
+
+  /** Two clustered servers on an emptied database, the first started before the second. */
+  private static final class Pair implements AutoCloseable {
+    final PayaraProcess a;
+    final PayaraProcess b;
+    final Api apiA;
+    final Api apiB;
+    final Path dir;
+
+    Pair(String name) throws Exception {
+      dir = PayaraProcess.workDir(name);
+      List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
+      options.add("-Drappel.admin.password=" + ADMIN_PASSWORD);
+      options.add("-Drappel.time-zone=UTC");
+      String cluster = "rappel-it-" + UUID.randomUUID().toString().substring(0, 8);
+      List<Integer> grid = List.of(PayaraProcess.freePort(), PayaraProcess.freePort());
+      a =
+          new PayaraProcess(
+              dir.resolve("a.log"),
+              options,
+              PayaraProcess.clusterMember(cluster, "a", grid.get(0), grid));
+      b =
+          new PayaraProcess(
+              dir.resolve("b.log"),
+              options,
+              PayaraProcess.clusterMember(cluster, "b", grid.get(1), grid));
+      // one after the other: the first migrates the schema and creates the admin
+      apiA = a.start().as("admin", ADMIN_PASSWORD);
+      apiB = b.start().as("admin", ADMIN_PASSWORD);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        b.close();
+      } finally {
+        a.close();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ events and agent fencing
+
+  @Test
+  void a_step_on_one_node_reaches_the_other_nodes_stream_and_no_agent_ever_holds_two_callbacks()
+      throws Exception {
+    try (Pair pair = new Pair("cluster-routing")) {
+      long queue =
+          pair.apiA
+              .post(
+                  "/api/v1/queues",
+                  "{\"name\":\"Race\",\"callbackSettings\":{\"mode\":\"AGENT_FIRST\","
+                      + "\"offerTimeoutSeconds\":600}}")
+              .id();
+
+      // a stream on node B sees a step committed by node A
+      try (Stream stream = new Stream(pair.apiB.server(), "admin", ADMIN_PASSWORD)) {
+        stream.awaitOpen();
+        Instant sent = Instant.now();
+        long created =
+            pair.apiA
+                .post(
+                    "/api/v1/callbacks",
+                    "{\"queueId\":"
+                        + queue
+                        + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Seen\","
+                        + "\"scheduledAt\":\""
+                        + Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS)
+                        + "\"}")
+                .id();
+        Instant received = stream.awaitCallback(created, Duration.ofSeconds(5));
+        long millis = Duration.between(sent, received).toMillis();
+        System.out.println("CLUSTER events " + Map.of("crossNodeMillis", millis));
+        assertThat(millis).as("a step of node A on node B's stream, ms").isLessThanOrEqualTo(1000);
+      }
+
+      // 100 callbacks due at one instant, 10 agents, both engines routing at once
+      List<Long> agents = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        agents.add(pair.apiA.post("/api/v1/agents", "{\"name\":\"Agent " + i + "\"}").id());
+      }
+      pair.apiA.put(
+          "/api/v1/queues/" + queue + "/members",
+          "{\"agentIds\":" + agents.toString().replace(" ", "") + "}");
+      Instant due = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+      ExecutorService clients = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> creates = new ArrayList<>();
+      for (int client = 0; client < 8; client++) {
+        int first = client;
+        Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
+        creates.add(
+            clients.submit(
+                () -> {
+                  int ok = 0;
+                  for (int i = first; i < 100; i += 8) {
+                    Api.Reply reply =
+                        api.post(
+                            "/api/v1/callbacks",
+                            "{\"queueId\":"
+                                + queue
+                                + ",\"phoneNumber\":\"+1212557"
+                                + String.format("%04d", i)
+                                + "\",\"customerName\":\"Race\",\"scheduledAt\":\""
+                                + due
+                                + "\"}");
+                    ok += reply.status() == 201 ? 1 : 0;
+                  }
+                  return ok;
+                }));
+      }
+      int total = 0;
+      for (Future<Integer> create : creates) {
+        total += create.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(100);
+      for (long agent : agents) {
+        Api api = agent % 2 == 0 ? pair.apiA : pair.apiB;
+        api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"AVAILABLE\"}");
+      }
+
+      // watch the table itself while both nodes route, and while agents decline through both
+      AtomicLong worst = new AtomicLong();
+      AtomicBoolean watching = new AtomicBoolean(true);
+      Future<?> watcher =
+          clients.submit(
+              () -> {
+                while (watching.get()) {
+                  worst.accumulateAndGet(mostHeldByOneAgent(pair.dir), Math::max);
+                  Thread.sleep(20);
+                }
+                return null;
+              });
+      int declines = 0;
+      for (int round = 0; round < 4; round++) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> offered(pair.apiA) == agents.size());
+        // each agent declines its offer through one node or the other, all at once
+        List<Future<Integer>> declined = new ArrayList<>();
+        for (var offer : offers(pair.apiA).entrySet()) {
+          Api api = offer.getKey() % 2 == 0 ? pair.apiA : pair.apiB;
+          declined.add(
+              clients.submit(
+                  () ->
+                      api.post(
+                              "/api/v1/callbacks/" + offer.getKey() + "/decline",
+                              "{\"agentId\":" + offer.getValue() + "}")
+                          .status()));
+        }
+        for (Future<Integer> status : declined) {
+          assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+          declines++;
+        }
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> offered(pair.apiA) == agents.size());
+      watching.set(false);
+      watcher.get(10, TimeUnit.SECONDS);
+      clients.shutdown();
+      System.out.println(
+          "CLUSTER offers "
+              + Map.of(
+                  "callbacks",
+                  100,
+                  "agents",
+                  agents.size(),
+                  "declined",
+                  declines,
+                  "mostHeldByOneAgent",
+                  worst.get()));
+      assertThat(worst.get()).as("callbacks one agent held at once").isEqualTo(1);
+    }
+  }
+
+  /** The callbacks offered now, by callback id, with the agent each is offered to. */
+  private static Map<Long, Long> offers(Api api) {
+    Map<Long, Long> offers = new ConcurrentHashMap<>();
+    api.get("/api/v1/callbacks?state=OFFERED&size=100")
+        .json()
+        .getJsonArray("items")
+        .forEach(
+            item ->
+                offers.put(
+                    item.asJsonObject().getJsonNumber("id").longValue(),
+                    item.asJsonObject().getJsonNumber("assignedAgentId").longValue()));
+    return offers;
+  }
+
+  private static int offered(Api api) {
+    return api.get("/api/v1/callbacks?state=OFFERED&size=1").json().getInt("total");
+  }
+
+  private static long mostHeldByOneAgent(Path dir) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement();
+        ResultSet row =
+            sql.executeQuery(
+                "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM callback"
+                    + " WHERE assigned_agent_id IS NOT NULL AND state IN"
+                    + " ('OFFERED', 'RESERVED', 'DIALING', 'CONNECTED')"
+                    + " GROUP BY assigned_agent_id) held")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  // ------------------------------------------------------------------ a node killed mid-burst
+
+  @Test
+  void
+      a_node_killed_mid_burst_leaves_the_rest_to_the_other_once_and_never_early_and_its_sessions_live_on()
+          throws Exception {
+    int burst = Integer.getInteger("cluster.burst", 10_000);
+    try (Pair pair = new Pair("cluster-burst")) {
+      // a person signed in to the console through node A
+      ChromeDriver browser = Browser.start();
+      try {
+        URI consoleA = pair.apiA.server().resolve("admin/queues.xhtml");
+        browser.get(consoleA.toString());
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login:signin")).click();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> !browser.findElements(By.id("signed-in-user")).isEmpty());
+
+        // no agents: each delivery is one QUEUED step
+        long queue = pair.apiA.post("/api/v1/queues", "{\"name\":\"Burst\"}").id();
+        Instant due = Instant.now().plusSeconds(burst / 100 + 30).truncatedTo(ChronoUnit.SECONDS);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> created = new ArrayList<>();
+        for (int client = 0; client < 16; client++) {
+          int first = client;
+          Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
+          created.add(
+              clients.submit(
+                  () -> {
+                    int ok = 0;
+                    for (int i = first; i < burst; i += 16) {
+                      // due within one second: due, due + 0.1 ms, ...
+                      String body =
+                          "{\"queueId\":"
+                              + queue
+                              + ",\"customerName\":\"Burst\",\"phoneNumber\":\"+121255"
+                              + String.format("%05d", i)
+                              + "\",\"scheduledAt\":\""
+                              + due.plusNanos(i * 100_000L)
+                              + "\"}";
+                      Api.Reply reply = api.post("/api/v1/callbacks", body);
+                      for (int retry = 0; reply.status() == 503 && retry < 20; retry++) {
+                        Thread.sleep(100);
+                        reply = api.post("/api/v1/callbacks", body);
+                      }
+                      ok += reply.status() == 201 ? 1 : 0;
+                    }
+                    return ok;
+                  }));
+        }
+        int total = 0;
+        for (Future<Integer> client : created) {
+          total += client.get(10, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+        assertThat(total).as("callbacks created").isEqualTo(burst);
+        assertThat(Instant.now()).as("all created before the burst").isBefore(due);
+
+        // kill node A once part of the burst is delivered
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> delivered(pair.dir) >= burst / 5);
+        Instant kill = Instant.now();
+        pair.a.kill();
+        long deliveredAtKill = delivered(pair.dir);
+
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> delivered(pair.dir) == burst);
+        Instant done = Instant.now();
+        Counts counts = counts(pair.dir);
+        System.out.println(
+            "CLUSTER burst "
+                + Map.of(
+                    "callbacks", burst,
+                    "deliveredAtKill", deliveredAtKill,
+                    "killedAfterMs", Duration.between(due, kill).toMillis(),
+                    "lastDeliveredAfterMs", Duration.between(due, done).toMillis(),
+                    "undelivered", counts.undelivered(),
+                    "twice", counts.twice(),
+                    "early", counts.early()));
+        assertThat(counts.undelivered()).as("undelivered").isZero();
+        assertThat(counts.twice()).as("delivered twice").isZero();
+        assertThat(counts.early()).as("delivered early").isZero();
+
+        // the same browser, cookie and all, now reaches node B: still signed in
+        browser.get(pair.apiB.server().resolve("admin/queues.xhtml").toString());
+        Supplier<Boolean> signedIn = () -> !browser.findElements(By.id("signed-in-user")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(signedIn::get);
+        assertThat(browser.findElements(By.id("login:username"))).isEmpty();
+      } finally {
+        browser.quit();
+      }
+    }
+  }
+
+  record Counts(long undelivered, long twice, long early) {}
+
+  private static long delivered(Path dir) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement()) {
+      return single(
+          sql, "SELECT COUNT(DISTINCT callback_id) FROM callback_event WHERE event = 'QUEUED'");
+    }
+  }
+
+  private static Counts counts(Path dir) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement()) {
+      return new Counts(
+          single(sql, "SELECT COUNT(*) FROM callback WHERE state = 'SCHEDULED'"),
+          single(
+              sql,
+              "SELECT COUNT(*) FROM (SELECT callback_id FROM callback_event WHERE event = 'QUEUED'"
+                  + " GROUP BY callback_id HAVING COUNT(*) > 1) twice"),
+          single(
+              sql,
+              "SELECT COUNT(*) FROM callback_event e JOIN callback c ON c.id = e.callback_id"
+                  + " WHERE e.event = 'QUEUED' AND e.occurred_at < c.scheduled_at"));
+    }
+  }
+
+  private static long single(Statement sql, String query) throws SQLException {
+    try (ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  // ------------------------------------------------------------------ an SSE reader
+
+  /** The event stream of one server, read on a thread of its own; remembers when each came. */
+  private static final class Stream implements AutoCloseable {
+    private final Map<Long, Instant> firstSeen = new ConcurrentHashMap<>();
+    private final AtomicBoolean open = new AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<
+            HttpResponse<java.util.stream.Stream<String>>>
+        response;
+
+    Stream(URI server, String user, String password) {
+      HttpRequest request =
+          HttpRequest.newBuilder(server.resolve("api/v1/events"))
+              .header("Accept", "text/event-stream")
+              .header(
+                  "Authorization",
+                  "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+              .build();
+      response =
+          HttpClient.newHttpClient()
+              .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+              .thenApply(
+                  reply -> {
+                    open.set(reply.statusCode() == 200);
+                    Thread reader =
+                        new Thread(
+                            () ->
+                                reply
+                                    .body()
+                                    .filter(line -> line.startsWith("data:"))
+                                    .forEach(this::seen));
+                    reader.setDaemon(true);
+                    reader.start();
+                    return reply;
+                  });
+    }
+
+    private void seen(String line) {
+      Instant at = Instant.now();
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("\"callbackId\":(\\d+)").matcher(line);
+      if (id.find()) {
+        firstSeen.putIfAbsent(Long.parseLong(id.group(1)), at);
+      }
+    }
+
+    void awaitOpen() {
+      await().atMost(Duration.ofSeconds(20)).untilTrue(open);
+    }
+
+    Instant awaitCallback(long callbackId, Duration limit) {
+      await()
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> firstSeen.containsKey(callbackId));
+      return Optional.ofNullable(firstSeen.get(callbackId)).orElseThrow();
+    }
+
+    @Override
+    public void close() throws IOException {
+      response.cancel(true);
+      response.thenAccept(reply -> reply.body().close());
+    }
+  }
+}
