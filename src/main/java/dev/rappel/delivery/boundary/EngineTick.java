@@ -3,6 +3,7 @@ package dev.rappel.delivery.boundary;
 import dev.rappel.delivery.control.EngineHealth;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.control.DatabaseTime;
 import dev.rappel.platform.control.ManagedExecutors;
 import dev.rappel.platform.entity.ConcurrentChange;
 import jakarta.annotation.PostConstruct;
@@ -63,6 +64,8 @@ public class EngineTick {
 
   @Inject DatabaseMigration migration;
 
+  @Inject DatabaseTime databaseTime;
+
   @PostConstruct
   void start() {
     metrics.watchOverdue(() -> migration.isMigrated() ? engine.overdue() : 0);
@@ -92,6 +95,8 @@ public class EngineTick {
       return;
     }
     try {
+      // due checks compare with the database's time, never with a host clock that runs ahead
+      databaseTime.synchronizeIfDue();
       while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
         // a burst: keep draining before routing
       }

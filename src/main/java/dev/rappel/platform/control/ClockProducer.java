@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClockProducer {
 
+  @Inject DatabaseTime databaseTime;
+
   @Inject
   @ConfigProperty(name = "rappel.time-zone")
   Optional<String> serverZone;
@@ -26,7 +27,8 @@ public class ClockProducer {
   public Clock clock() {
     ZoneId zone =
         serverZone.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
-    // Millisecond ticks: what the database keeps, so a value read back equals the one written.
-    return Clock.tick(Clock.system(zone), Duration.ofMillis(1));
+    // millisecond ticks, what the database keeps (a value read back equals the one written), on
+    // the database's time rather than this host's
+    return databaseTime.clock(zone);
   }
 }
