@@ -65,6 +65,11 @@ class ClusterIT {
     final Path dir;
 
     Pair(String name) throws Exception {
+      this(name, Duration.ZERO);
+    }
+
+    /** Node B's host clock runs {@code bAhead} ahead of the real time (and of the database's). */
+    Pair(String name, Duration bAhead) throws Exception {
       dir = PayaraProcess.workDir(name);
       List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
       options.add("-Drappel.admin.password=" + ADMIN_PASSWORD);
@@ -81,6 +86,9 @@ class ClusterIT {
               dir.resolve("b.log"),
               options,
               PayaraProcess.clusterMember(cluster, "b", grid.get(1), grid));
+      if (!bAhead.isZero()) {
+        b.withClockAhead(bAhead);
+      }
       // one after the other: the first migrates the schema and creates the admin
       apiA = a.start().as("admin", ADMIN_PASSWORD);
       apiB = b.start().as("admin", ADMIN_PASSWORD);
@@ -101,7 +109,8 @@ class ClusterIT {
   @Test
   void a_step_on_one_node_reaches_the_other_nodes_stream_and_no_agent_ever_holds_two_callbacks()
       throws Exception {
-    try (Pair pair = new Pair("cluster-routing")) {
+    // node B's host clock is 90 s ahead: it must still deliver nothing before its time
+    try (Pair pair = new Pair("cluster-routing", Duration.ofSeconds(90))) {
       long queue =
           pair.apiA
               .post(
@@ -170,6 +179,16 @@ class ClusterIT {
         total += create.get(60, TimeUnit.SECONDS);
       }
       assertThat(total).isEqualTo(100);
+      assertThat(Instant.now()).as("all created before they are due").isBefore(due);
+      // by the real clock: nothing leaves SCHEDULED before its time, though node B's host says
+      // it is 90 s later
+      long early = 0;
+      while (Instant.now().isBefore(due.minusMillis(50))) {
+        early = Math.max(early, notScheduled(pair.dir, queue));
+        Thread.sleep(50);
+      }
+      System.out.println("CLUSTER clock " + Map.of("nodeBAheadSeconds", 90, "early", early));
+      assertThat(early).as("delivered before their time").isZero();
       for (long agent : agents) {
         Api api = agent % 2 == 0 ? pair.apiA : pair.apiB;
         api.put("/api/v1/agents/" + agent + "/status", "{\"status\":\"AVAILABLE\"}");
@@ -248,6 +267,14 @@ class ClusterIT {
 
   private static int offered(Api api) {
     return api.get("/api/v1/callbacks?state=OFFERED&size=1").json().getInt("total");
+  }
+
+  private static long notScheduled(Path dir, long queue) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement()) {
+      return single(
+          sql, "SELECT COUNT(*) FROM callback WHERE state <> 'SCHEDULED' AND queue_id = " + queue);
+    }
   }
 
   private static long mostHeldByOneAgent(Path dir) throws SQLException {
