@@ -1,6 +1,7 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.control.ComplianceGate;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
@@ -48,6 +49,8 @@ public class Engine {
   @Inject Event<DialQueued> dialsQueued;
 
   @Inject EngineMetrics metrics;
+
+  @Inject ComplianceGate compliance;
 
   @Inject
   @ConfigProperty(name = "rappel.dialer.outcome-timeout-seconds", defaultValue = "120")
@@ -109,6 +112,9 @@ public class Engine {
       if (agent.isEmpty()) {
         continue;
       }
+      if (!compliance.clearForDial(callback)) {
+        continue; // held, deferred or canceled by the contact rules, in this same transaction
+      }
       busy.add(agent.get().id());
       if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
         callback.reserve(agent.get(), clock);
@@ -129,6 +135,9 @@ public class Engine {
     List<Callback> reserved = due.reserved(BATCH);
     for (Callback callback : reserved) {
       boolean stillThere = callback.assignedAgent().map(Agent::isAvailable).orElse(false);
+      if (stillThere && !compliance.clearForDial(callback)) {
+        continue; // the hours closed or the number was listed since the reservation
+      }
       if (stillThere) {
         // the attempt row is the dial request's outbox entry, committed with the move to DIALING
         callback.dialReserved(clock);
