@@ -76,6 +76,7 @@ public class CallbackSettings {
     this.maxRetryCount = maxRetryCount;
     this.retryDelaySeconds = retryDelaySeconds;
     this.timeLimits = timeLimits == null ? TimeLimits.defaults() : timeLimits;
+    this.contactPolicy = ContactPolicy.none();
   }
 
   /**
@@ -117,7 +118,7 @@ public class CallbackSettings {
 
   /** These settings with a contact policy (the constructors leave it off). */
   public CallbackSettings withContactPolicy(ContactPolicy policy) {
-    this.contactPolicy = policy;
+    this.contactPolicy = policy == null ? ContactPolicy.none() : policy;
     return this;
   }
 }
