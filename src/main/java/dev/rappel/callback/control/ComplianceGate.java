@@ -97,7 +97,13 @@ public class ComplianceGate {
                 + " "
                 + why
                 + "."
-                + (suggestions.isEmpty() ? "" : " See suggestedAt for the nearest allowed times."),
+                + (suggestions.isEmpty()
+                    ? ""
+                    : " Nearest allowed: "
+                        + suggestions.stream()
+                            .map(t -> t.customerLocalTime().replace('T', ' '))
+                            .collect(java.util.stream.Collectors.joining(" or "))
+                        + " (suggestedAt)."),
             suggestions);
       }
       default -> {
