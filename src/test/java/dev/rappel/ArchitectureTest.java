@@ -36,6 +36,7 @@ class ArchitectureTest {
           Map.entry("audit", 1),
           Map.entry("agent", 2),
           Map.entry("backup", 2),
+          Map.entry("compliance", 2),
           Map.entry("queue", 3),
           Map.entry("security", 3),
           Map.entry("interaction", 4),

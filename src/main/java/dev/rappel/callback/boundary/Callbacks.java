@@ -2,6 +2,7 @@ package dev.rappel.callback.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.callback.control.CallbackSearch;
+import dev.rappel.callback.control.ComplianceGate;
 import dev.rappel.callback.entity.AgentScheduleRequest;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackAccess;
@@ -47,6 +48,8 @@ public class Callbacks {
 
   @Inject CallbackSearch search;
 
+  @Inject ComplianceGate compliance;
+
   /** What an agent sent to schedule an interaction's callback, parsed but not yet resolved. */
   public record ScheduleCommand(
       Optional<LocalDate> date,
@@ -56,7 +59,21 @@ public class Callbacks {
       Optional<Long> queueId,
       boolean routeToMe,
       boolean takeOwnership,
-      Optional<String> notes) {}
+      Optional<String> notes,
+      boolean outsideHoursConsent) {
+
+    public ScheduleCommand(
+        Optional<LocalDate> date,
+        Optional<LocalTime> time,
+        Optional<ZoneId> customerZone,
+        Optional<PhoneNumber> phoneNumber,
+        Optional<Long> queueId,
+        boolean routeToMe,
+        boolean takeOwnership,
+        Optional<String> notes) {
+      this(date, time, customerZone, phoneNumber, queueId, routeToMe, takeOwnership, notes, false);
+    }
+  }
 
   /** What an integration sent, parsed but not yet resolved. */
   public record CreateCommand(
@@ -68,7 +85,32 @@ public class Callbacks {
       Optional<PhoneNumber> callerId,
       Optional<String> callerIdName,
       Optional<Long> preferredAgentId,
-      Map<String, String> data) {}
+      Map<String, String> data,
+      boolean outsideHoursConsent) {
+
+    public CreateCommand(
+        Long queueId,
+        PhoneNumber phoneNumber,
+        String customerName,
+        Optional<Instant> scheduledAt,
+        Optional<ZoneId> customerZone,
+        Optional<PhoneNumber> callerId,
+        Optional<String> callerIdName,
+        Optional<Long> preferredAgentId,
+        Map<String, String> data) {
+      this(
+          queueId,
+          phoneNumber,
+          customerName,
+          scheduledAt,
+          customerZone,
+          callerId,
+          callerIdName,
+          preferredAgentId,
+          data,
+          false);
+    }
+  }
 
   /** A change of time, zone, queue or owner; each part only when present. */
   public record ChangeCommand(
@@ -76,7 +118,18 @@ public class Callbacks {
       Optional<ZoneId> timeZone,
       Optional<Long> queueId,
       boolean ownerGiven,
-      Optional<Long> ownerAgentId) {}
+      Optional<Long> ownerAgentId,
+      boolean outsideHoursConsent) {
+
+    public ChangeCommand(
+        Optional<Instant> scheduledAt,
+        Optional<ZoneId> timeZone,
+        Optional<Long> queueId,
+        boolean ownerGiven,
+        Optional<Long> ownerAgentId) {
+      this(scheduledAt, timeZone, queueId, ownerGiven, ownerAgentId, false);
+    }
+  }
 
   public Callback scheduleFromInteraction(
       long interactionId, ScheduleCommand command, Caller caller) {
@@ -154,7 +207,11 @@ public class Callbacks {
             command.takeOwnership(),
             command.notes());
     Callback callback = Callback.fromInteraction(interaction, request, clock, actor);
-    persist(callback);
+    persistCompliant(
+        callback,
+        command.outsideHoursConsent(),
+        command.date().isPresent() ? "date" : "time",
+        actor);
     return callback;
   }
 
@@ -182,7 +239,7 @@ public class Callbacks {
             preferred,
             command.data());
     Callback callback = Callback.fromIntegration(request, clock, actor);
-    persist(callback);
+    persistCompliant(callback, command.outsideHoursConsent(), "scheduledAt", actor);
     return callback;
   }
 
@@ -237,6 +294,15 @@ public class Callbacks {
       }
     }
     owner.ifPresent(agent -> callback.assignOwner(agent, clock, actor));
+    command.timeZone().ifPresent(zone -> callback.customerGaveZone());
+    if (command.scheduledAt().isPresent()
+        || command.timeZone().isPresent()
+        || command.queueId().isPresent()) {
+      // a new time, zone or queue (with its own rules) is booked anew
+      var verdict =
+          compliance.requireBookable(callback, command.outsideHoursConsent(), "scheduledAt", actor);
+      compliance.recordBooking(callback, verdict, actor);
+    }
     writeNow(callback, expectedVersion);
     return callback;
   }
@@ -294,6 +360,14 @@ public class Callbacks {
       throw new Conflict(
           "Interaction " + interaction.id() + " already has a callback; only one is allowed.");
     }
+  }
+
+  /** Books a new callback: the contact rules first, then the row, then the rules' evidence. */
+  private void persistCompliant(
+      Callback callback, boolean outsideHoursConsent, String timeField, String actor) {
+    var verdict = compliance.requireBookable(callback, outsideHoursConsent, timeField, actor);
+    persist(callback);
+    compliance.recordBooking(callback, verdict, actor);
   }
 
   private void persist(Callback callback) {

@@ -130,7 +130,8 @@ public class CallbacksResource {
             callerId,
             Optional.ofNullable(in.callerIdName),
             Optional.ofNullable(in.preferredAgentId),
-            in.data == null ? Map.of() : in.data);
+            in.data == null ? Map.of() : in.data,
+            Boolean.TRUE.equals(in.outsideHoursConsent));
     Callback callback = callbacks.createFromIntegration(command, caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(callback.id().toString()).build())
         .tag(etag(callback))
@@ -262,7 +263,8 @@ public class CallbacksResource {
     Optional<Long> owner =
         violations.checkOptional(() -> Optional.ofNullable(number(body, "ownerAgentId")));
     violations.throwIfAny();
-    var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner);
+    boolean consent = body.getBoolean("outsideHoursConsent", false);
+    var command = new Callbacks.ChangeCommand(at, zone, queueId, ownerGiven, owner, consent);
     return ok(callbacks.change(id, command, version, caller));
   }
 

@@ -18,4 +18,10 @@ public class ChangeInput {
 
   @Schema(nullable = true)
   public Long ownerAgentId;
+
+  /**
+   * The customer asked for the new time although it is outside the queue's calling hours (only
+   * where the queue allows it); recorded in the history.
+   */
+  public Boolean outsideHoursConsent;
 }

@@ -19,4 +19,10 @@ public class CreateInput {
   public String callerIdName;
   public Long preferredAgentId;
   public Map<String, String> data;
+
+  /**
+   * The customer asked for this time although it is outside the queue's calling hours (only where
+   * the queue allows it); recorded in the history.
+   */
+  public Boolean outsideHoursConsent;
 }

@@ -30,6 +30,12 @@ public class ScheduleInput {
   public Boolean takeOwnership;
   public String notes;
 
+  /**
+   * The customer asked for this time although it is outside the queue's calling hours (only where
+   * the queue allows it); recorded in the history.
+   */
+  public Boolean outsideHoursConsent;
+
   /** Parses the text fields, reporting every mistake at once. */
   Callbacks.ScheduleCommand toCommand(PhoneNumbers phoneNumbers) {
     Violations violations = new Violations();
@@ -48,6 +54,7 @@ public class ScheduleInput {
         Optional.ofNullable(queueId),
         Boolean.TRUE.equals(routeToMe),
         Boolean.TRUE.equals(takeOwnership),
-        Optional.ofNullable(notes));
+        Optional.ofNullable(notes),
+        Boolean.TRUE.equals(outsideHoursConsent));
   }
 }

@@ -25,7 +25,14 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "callback_attempt")
+@jakarta.persistence.NamedQuery(
+    name = Attempt.STARTS_TO_NUMBER,
+    query =
+        "SELECT a.startedAt FROM Attempt a WHERE a.callback.phoneNumber = :number"
+            + " AND a.startedAt > :since AND (a.outcome IS NULL OR a.outcome <> :notDialed)")
 public class Attempt {
+  /** When dials to a number started since an instant: what a contact cap counts. */
+  public static final String STARTS_TO_NUMBER = "Attempt.startsToNumber";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -94,6 +94,11 @@ public class Callback {
   /** The history event of an erasure of the customer's personal data. */
   public static final String ERASED_EVENT = "PERSONAL_DATA_ERASED";
 
+  public static final String HELD_FOR_CALLING_HOURS_EVENT = "HELD_FOR_CALLING_HOURS";
+  public static final String DO_NOT_CALL_EVENT = "DO_NOT_CALL";
+  public static final String DEFERRED_BY_CONTACT_CAP_EVENT = "DEFERRED_BY_CONTACT_CAP";
+  public static final String OUTSIDE_HOURS_CONSENT_EVENT = "OUTSIDE_HOURS_CONSENT";
+
   /** The history event of a delivery to the queue at the callback's time. */
   public static final String DELIVERED_EVENT = "QUEUED";
 
@@ -209,6 +214,14 @@ public class Callback {
   @Column(name = "erased_at")
   private Instant erasedAt;
 
+  /** Whether the customer's zone was given: if not, the number's zones decide calling hours. */
+  @Column(name = "zone_given")
+  private boolean zoneGiven;
+
+  /** The customer asked for its time though it is outside the queue's calling hours. */
+  @Column(name = "outside_hours_consent")
+  private boolean outsideHoursConsent;
+
   @Version private long version;
 
   protected Callback() {}
@@ -273,6 +286,7 @@ public class Callback {
     callback.queue = queue;
     callback.phoneNumber = phone.get().e164();
     callback.timeZone = time.zone();
+    callback.zoneGiven = request.customerZone().isPresent();
     callback.scheduledAt = time.instant();
     callback.scheduledBy = agent.orElse(null);
     callback.notes = notes;
@@ -315,6 +329,7 @@ public class Callback {
     callback.phoneNumber = request.phoneNumber().e164();
     callback.customerName = name;
     callback.timeZone = time.zone();
+    callback.zoneGiven = request.customerZone().isPresent();
     callback.scheduledAt = time.instant();
     callback.callerId = request.callerId().map(PhoneNumber::e164).orElse(null);
     callback.callerIdName = callerIdName;
@@ -455,6 +470,60 @@ public class Callback {
     state = CallbackState.CANCELED;
     letGo();
     record("CANCELED", actor, clock, null);
+  }
+
+  // ------------------------------------------------------------------ compliance
+
+  /** The customer named its zone (a change of zone does): calling hours are read there. */
+  public void customerGaveZone() {
+    zoneGiven = true;
+  }
+
+  /** The zone the customer gave, if any; otherwise the number's zones decide calling hours. */
+  public Optional<ZoneId> givenZone() {
+    return zoneGiven ? Optional.of(timeZone) : Optional.empty();
+  }
+
+  public boolean hasOutsideHoursConsent() {
+    return outsideHoursConsent;
+  }
+
+  /**
+   * The customer asked for this time although it is outside the queue's calling hours, and the
+   * queue allows that: recorded with who took the request, and the dials may go ahead then.
+   */
+  public void recordOutsideHoursConsent(String why, Clock clock, String actor) {
+    outsideHoursConsent = true;
+    record(OUTSIDE_HOURS_CONSENT_EVENT, actor, clock, why);
+  }
+
+  /**
+   * A due callback the rules do not let the system dial now (outside the calling hours, beyond the
+   * contact cap) waits until {@code until}: it goes back to waiting for its time, releasing any
+   * agent it was offered to or reserved for, with {@code event} and why in its history. Its
+   * scheduled time, attempts and retries stay as they were.
+   */
+  public void holdUntil(Instant until, String event, String why, Clock clock) {
+    if (!state.isWaiting() && state != CallbackState.OFFERED && state != CallbackState.RESERVED) {
+      throw new Conflict("Callback " + id + " is " + state + " and cannot be held now.");
+    }
+    state = attempts.isEmpty() ? CallbackState.SCHEDULED : CallbackState.RETRY_WAIT;
+    letGo();
+    dueAt = until;
+    record(event, SYSTEM, clock, why);
+  }
+
+  /** The number was put on the do-not-call list after booking: the callback ends, never dialled. */
+  public void cancelForDoNotCall(String why, Clock clock) {
+    if (state.isTerminal()) {
+      return;
+    }
+    if (state == CallbackState.DIALING) {
+      currentAttempt().abandon(clock.instant());
+    }
+    state = CallbackState.CANCELED;
+    letGo();
+    record(DO_NOT_CALL_EVENT, SYSTEM, clock, why);
   }
 
   // ------------------------------------------------------------------ delivery (the engine)

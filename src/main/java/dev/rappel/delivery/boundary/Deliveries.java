@@ -1,7 +1,9 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.control.ComplianceGate;
 import dev.rappel.callback.entity.Callback;
+import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.delivery.control.DialOutcomes;
 import dev.rappel.delivery.control.DialQueued;
@@ -43,6 +45,8 @@ public class Deliveries implements DialOutcomes {
 
   @Inject EngineMetrics metrics;
 
+  @Inject ComplianceGate compliance;
+
   /** What an agent holds now: the offer to answer, or the call reserved or in progress. */
   public List<Callback> offersOf(long agentId, Caller caller) {
     caller.requireSeesAgent(agentId);
@@ -54,7 +58,16 @@ public class Deliveries implements DialOutcomes {
     long agentId = caller.actingAgent(requestedAgent);
     String actor = caller.name();
     Callback callback = callback(callbackId);
-    callback.accept(agent(agentId, "agentId", false), clock, actor);
+    Agent agent = agent(agentId, "agentId", false);
+    boolean offeredToAgent =
+        callback.state() == CallbackState.OFFERED
+            && callback.assignedAgent().filter(agent::equals).isPresent();
+    if (offeredToAgent && !compliance.clearForDial(callback)) {
+      // the hours closed, the cap was reached or the number was listed since the offer: no dial;
+      // the offer is withdrawn and the answer shows why (the callback's history)
+      return callback;
+    }
+    callback.accept(agent, clock, actor);
     dialsQueued.fire(new DialQueued(callbackId));
     return callback;
   }

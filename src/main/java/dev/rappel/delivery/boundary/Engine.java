@@ -1,6 +1,7 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.callback.control.ComplianceGate;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
@@ -48,6 +49,8 @@ public class Engine {
   @Inject Event<DialQueued> dialsQueued;
 
   @Inject EngineMetrics metrics;
+
+  @Inject ComplianceGate compliance;
 
   @Inject
   @ConfigProperty(name = "rappel.dialer.outcome-timeout-seconds", defaultValue = "120")
@@ -110,6 +113,9 @@ public class Engine {
       if (agent.isEmpty()) {
         continue;
       }
+      if (!compliance.clearForDial(callback)) {
+        continue; // held, deferred or canceled by the contact rules, in this same transaction
+      }
       busy.add(agent.get().id());
       due.fence(agent.get());
       if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
@@ -131,6 +137,9 @@ public class Engine {
     List<Callback> reserved = due.reserved(BATCH);
     for (Callback callback : reserved) {
       boolean stillThere = callback.assignedAgent().map(Agent::isAvailable).orElse(false);
+      if (stillThere && !compliance.clearForDial(callback)) {
+        continue; // the hours closed or the number was listed since the reservation
+      }
       if (stillThere) {
         // the attempt row is the dial request's outbox entry, committed with the move to DIALING
         callback.dialReserved(clock);

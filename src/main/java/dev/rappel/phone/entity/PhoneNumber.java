@@ -1,6 +1,7 @@
 package dev.rappel.phone.entity;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import dev.rappel.platform.entity.RuleViolation;
@@ -57,6 +58,24 @@ public record PhoneNumber(String e164) {
       return Optional.empty();
     }
     return Optional.of(parse(raw, defaultRegion, field));
+  }
+
+  /**
+   * The time zones this number may ring in, from libphonenumber's mapper: one for most numbers,
+   * several for a region that spans them (a US toll-free number, an Australian mobile), none when
+   * unknown.
+   */
+  public java.util.List<java.time.ZoneId> possibleZones() {
+    try {
+      var parsed = UTIL.parse(e164, "ZZ");
+      return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(parsed).stream()
+          .filter(id -> !PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(id))
+          .filter(java.time.ZoneId.getAvailableZoneIds()::contains)
+          .map(java.time.ZoneId::of)
+          .toList();
+    } catch (NumberParseException e) {
+      return java.util.List.of();
+    }
   }
 
   @Override

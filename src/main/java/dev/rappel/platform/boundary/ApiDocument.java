@@ -160,8 +160,36 @@ public class ApiDocument implements OASFilter {
                     .type(Schema.SchemaType.ARRAY)
                     .description("For input errors: the fields at fault")
                     .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+            .addProperty(
+                "suggestedAt",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.ARRAY)
+                    .description(
+                        "For a refused time (calling hours, contact cap): the nearest allowed"
+                            + " instants, nearest first")
+                    .items(OASFactory.createSchema().ref("#/components/schemas/SuggestedTime")))
             .required(List.of("type", "title", "status", "detail"));
-    api.getComponents().addSchema("FieldError", fieldError).addSchema("Problem", problem);
+    Schema suggested =
+        OASFactory.createSchema()
+            .type(Schema.SchemaType.OBJECT)
+            .description("An allowed instant offered instead of a refused one")
+            .addProperty(
+                "at",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.STRING)
+                    .format("date-time")
+                    .description("The instant, in UTC"))
+            .addProperty(
+                "customerLocalTime",
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.STRING)
+                    .format("date-time")
+                    .description("The same instant in the customer's zone"))
+            .required(List.of("at", "customerLocalTime"));
+    api.getComponents()
+        .addSchema("FieldError", fieldError)
+        .addSchema("SuggestedTime", suggested)
+        .addSchema("Problem", problem);
   }
 
   /** One entry per tag name, keeping the first description given. */

@@ -1,6 +1,7 @@
 package dev.rappel.platform.boundary;
 
 import dev.rappel.platform.entity.FieldError;
+import dev.rappel.platform.entity.SuggestedTime;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,17 @@ public record Problem(
     String title,
     int status,
     String detail,
-    @JsonbNillable(false) List<FieldError> errors) {
+    @JsonbNillable(false) List<FieldError> errors,
+    @JsonbNillable(false) List<SuggestedTime> suggestedAt) {
+
+  public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+    this(type, title, status, detail, errors, null);
+  }
+
+  /** The same problem with the nearest allowed instants (a refused time), nearest first. */
+  public Problem withSuggestedAt(List<SuggestedTime> suggestions) {
+    return new Problem(type, title, status, detail, errors, suggestions);
+  }
 
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
   private static final String TYPE_BASE = "urn:rappel:problem:";

@@ -6,6 +6,7 @@ import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.PreconditionFailed;
+import dev.rappel.platform.entity.RefusedTime;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TooManyRequests;
 import jakarta.json.JsonException;
@@ -54,7 +55,11 @@ public final class ProblemMappers {
           e.errors().size() == 1
               ? e.errors().get(0).message()
               : "The request breaks " + e.errors().size() + " rules; see errors.";
-      return Problem.invalid(detail, e.errors()).toResponse();
+      Problem problem = Problem.invalid(detail, e.errors());
+      if (e instanceof RefusedTime refused) {
+        problem = problem.withSuggestedAt(refused.suggestedAt());
+      }
+      return problem.toResponse();
     }
   }
 

@@ -28,6 +28,13 @@ public record ApiRequest(
 
   private static final String JSON = "application/json";
   private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  /**
+   * Imports (the do-not-call list) are POSTed as CSV; like JSON it is no type a cross-site form can
+   * send without a preflight, and resources that do not consume it still answer 415.
+   */
+  private static final String CSV = "text/csv";
+
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   /**
@@ -73,7 +80,9 @@ public record ApiRequest(
       }
       return Optional.empty();
     }
-    if (type.get().equals(JSON) || (method.equals("PATCH") && type.get().equals(MERGE_PATCH))) {
+    if (type.get().equals(JSON)
+        || (method.equals("PATCH") && type.get().equals(MERGE_PATCH))
+        || (method.equals("POST") && type.get().equals(CSV))) {
       return Optional.empty();
     }
     String named = type.get().length() > 80 ? type.get().substring(0, 80) + "..." : type.get();

@@ -1,5 +1,8 @@
 package dev.rappel.queue.boundary;
 
+import dev.rappel.compliance.entity.CallingHours;
+import dev.rappel.compliance.entity.ContactCap;
+import dev.rappel.compliance.entity.ContactPolicy;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
@@ -7,6 +10,10 @@ import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.TimeLimits;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Body of {@code POST /queues} and {@code PUT /queues/{id}}. */
 public class QueueInput {
@@ -22,6 +29,26 @@ public class QueueInput {
     public Integer retryDelaySeconds;
     public Integer offerTimeoutSeconds;
     public Integer maxCallMinutes;
+    @Valid public CallingHoursInput callingHours;
+    public Boolean allowCustomerRequestedOutsideHours;
+    @Valid public ContactCapInput contactCap;
+  }
+
+  /** {@code {"days": {"MONDAY": [{"from": "08:00", "to": "21:00"}]}, "closedDates": [...]}}. */
+  public static class CallingHoursInput {
+    public java.util.Map<String, java.util.List<IntervalInput>> days;
+    public java.util.List<String> closedDates;
+  }
+
+  public static class IntervalInput {
+    public String from;
+    public String to;
+  }
+
+  /** {@code {"maxAttempts": 7, "perDays": 7}}. */
+  public static class ContactCapInput {
+    public Integer maxAttempts;
+    public Integer perDays;
   }
 
   public static class OwnedInput {
@@ -62,8 +89,55 @@ public class QueueInput {
                         ? in.retryDelaySeconds
                         : defaults.retryDelaySeconds(),
                     limits));
+    ContactPolicy policy = violations.check(() -> contactPolicy(in));
     violations.throwIfAny();
-    return settings;
+    return settings.withContactPolicy(policy);
+  }
+
+  private static ContactPolicy contactPolicy(SettingsInput in) {
+    Violations violations = new Violations();
+    Optional<CallingHours> hours =
+        Optional.ofNullable(in.callingHours)
+            .map(
+                h ->
+                    violations.check(
+                        () ->
+                            CallingHours.parse(
+                                h.days == null ? Map.of() : intervals(h.days),
+                                h.closedDates,
+                                "callbackSettings.callingHours")));
+    Optional<ContactCap> cap = Optional.empty();
+    if (in.contactCap != null) {
+      if (in.contactCap.maxAttempts == null || in.contactCap.perDays == null) {
+        violations.add(
+            "callbackSettings.contactCap",
+            "needs both maxAttempts and perDays (or null for no cap).");
+      } else {
+        cap =
+            Optional.ofNullable(
+                violations.check(
+                    () -> new ContactCap(in.contactCap.maxAttempts, in.contactCap.perDays)));
+      }
+    }
+    violations.throwIfAny();
+    return new ContactPolicy(
+        hours,
+        in.allowCustomerRequestedOutsideHours != null && in.allowCustomerRequestedOutsideHours,
+        cap);
+  }
+
+  private static Map<String, List<String[]>> intervals(Map<String, List<IntervalInput>> days) {
+    Map<String, List<String[]>> out = new LinkedHashMap<>();
+    days.forEach(
+        (day, list) ->
+            out.put(
+                day,
+                list == null
+                    ? List.of()
+                    : list.stream()
+                        .map(i -> i == null ? new String[2] : new String[] {i.from, i.to})
+                        .toList()));
+    return out;
   }
 
   private static TimeLimits timeLimits(SettingsInput in) {

@@ -1,10 +1,14 @@
 package dev.rappel.queue.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.compliance.entity.CallingHours;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A queue as the API shows it. */
 public record QueueView(long id, String name, SettingsView callbackSettings, List<Long> memberIds) {
@@ -16,7 +20,32 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
       int maxRetryCount,
       int retryDelaySeconds,
       int offerTimeoutSeconds,
-      int maxCallMinutes) {}
+      int maxCallMinutes,
+      @jakarta.json.bind.annotation.JsonbNillable CallingHoursView callingHours,
+      boolean allowCustomerRequestedOutsideHours,
+      @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap) {}
+
+  /** Calling hours as pinned: days absent from {@code days} are closed. */
+  public record CallingHoursView(Map<String, List<IntervalView>> days, List<String> closedDates) {
+    static CallingHoursView of(CallingHours hours) {
+      Map<String, List<IntervalView>> days = new LinkedHashMap<>();
+      hours
+          .days()
+          .forEach(
+              (day, intervals) ->
+                  days.put(
+                      day.name(),
+                      intervals.stream()
+                          .map(i -> new IntervalView(i.from().toString(), i.to().toString()))
+                          .toList()));
+      return new CallingHoursView(
+          days, hours.closedDates().stream().map(LocalDate::toString).toList());
+    }
+  }
+
+  public record IntervalView(String from, String to) {}
+
+  public record ContactCapView(int maxAttempts, int perDays) {}
 
   public record OwnedView(
       boolean enabled,
@@ -41,7 +70,13 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
             s.maxRetryCount(),
             s.retryDelaySeconds(),
             s.timeLimits().offerTimeoutSeconds(),
-            s.timeLimits().maxCallMinutes()),
+            s.timeLimits().maxCallMinutes(),
+            s.contactPolicy().callingHours().map(CallingHoursView::of).orElse(null),
+            s.contactPolicy().allowsCustomerRequestedOutsideHours(),
+            s.contactPolicy()
+                .contactCap()
+                .map(c -> new ContactCapView(c.maxAttempts(), c.perDays()))
+                .orElse(null)),
         queue.members().stream().map(Agent::id).toList());
   }
 }

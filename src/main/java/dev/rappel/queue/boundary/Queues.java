@@ -50,7 +50,7 @@ public class Queues {
     var o = s.ownedCallbacks();
     return String.format(
         "'%s': %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds,"
-            + " offers answered within %ds, calls of at most %d min",
+            + " offers answered within %ds, calls of at most %d min, %s",
         queue.name(),
         s.mode(),
         s.allowsAgentQueueSelection(),
@@ -61,7 +61,8 @@ public class Queues {
         s.maxRetryCount(),
         s.retryDelaySeconds(),
         s.timeLimits().offerTimeoutSeconds(),
-        s.timeLimits().maxCallMinutes());
+        s.timeLimits().maxCallMinutes(),
+        s.contactPolicy().describe());
   }
 
   public Queue replaceMembers(long id, List<Long> agentIds, Caller by) {

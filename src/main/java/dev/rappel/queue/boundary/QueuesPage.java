@@ -4,6 +4,10 @@ import static dev.rappel.platform.boundary.PageMessages.error;
 import static dev.rappel.platform.boundary.PageMessages.info;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.compliance.entity.CallingHours;
+import dev.rappel.compliance.entity.CallingHoursConverter;
+import dev.rappel.compliance.entity.ContactCap;
+import dev.rappel.compliance.entity.ContactPolicy;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
@@ -18,7 +22,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.Serializable;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -80,6 +87,11 @@ public class QueuesPage implements Serializable {
   private Integer retryDelaySeconds;
   private Integer offerTimeoutSeconds;
   private Integer maxCallMinutes;
+  // compliance: calling hours as their JSON (empty = no restriction), the cap's two numbers
+  private String callingHours;
+  private boolean allowCustomerRequestedOutsideHours;
+  private Integer capMaxAttempts;
+  private Integer capPerDays;
   private Long[] memberIds = new Long[0];
 
   @PostConstruct
@@ -122,7 +134,14 @@ public class QueuesPage implements Serializable {
     in.retryDelaySeconds = retryDelaySeconds;
     in.offerTimeoutSeconds = offerTimeoutSeconds;
     in.maxCallMinutes = maxCallMinutes;
+    in.allowCustomerRequestedOutsideHours = allowCustomerRequestedOutsideHours;
+    if (capMaxAttempts != null || capPerDays != null) {
+      in.contactCap = new QueueInput.ContactCapInput();
+      in.contactCap.maxAttempts = capMaxAttempts;
+      in.contactCap.perDays = capPerDays;
+    }
     try {
+      in.callingHours = callingHoursInput();
       Queue queue =
           editingId == null
               ? queues.create(name, QueueInput.settings(in), caller)
@@ -170,12 +189,46 @@ public class QueuesPage implements Serializable {
     retryDelaySeconds = s.retryDelaySeconds();
     offerTimeoutSeconds = s.timeLimits().offerTimeoutSeconds();
     maxCallMinutes = s.timeLimits().maxCallMinutes();
+    ContactPolicy policy = s.contactPolicy();
+    callingHours =
+        policy.callingHours().map(h -> CallingHoursConverter.toJson(h).toString()).orElse("");
+    allowCustomerRequestedOutsideHours = policy.allowsCustomerRequestedOutsideHours();
+    capMaxAttempts = policy.contactCap().map(ContactCap::maxAttempts).orElse(null);
+    capPerDays = policy.contactCap().map(ContactCap::perDays).orElse(null);
+  }
+
+  /** The one-click preset: 08:00 to 21:00 every day (47 CFR 64.1200). */
+  public void presetEveryDay() {
+    callingHours =
+        CallingHoursConverter.toJson(CallingHours.everyDay(LocalTime.of(8, 0), LocalTime.of(21, 0)))
+            .toString();
+  }
+
+  /** The calling hours typed as JSON; blank means none. */
+  private QueueInput.CallingHoursInput callingHoursInput() {
+    if (callingHours == null || callingHours.isBlank()) {
+      return null;
+    }
+    try (Jsonb jsonb = JsonbBuilder.create()) {
+      return jsonb.fromJson(callingHours, QueueInput.CallingHoursInput.class);
+    } catch (Exception e) {
+      throw new RuleViolation(
+          "callbackSettings.callingHours",
+          "is not readable: write {\"days\": {\"MONDAY\": [{\"from\": \"08:00\", \"to\":"
+              + " \"21:00\"}]}, \"closedDates\": []} or use the preset.");
+    }
   }
 
   /**
    * "callbackSettings.ownedCallbacks.ownershipHours" is shown beside the field "ownershipHours".
    */
   private static String fieldId(String field) {
+    if (field.contains("callingHours")) {
+      return FORM + "callingHours";
+    }
+    if (field.contains("contactCap")) {
+      return FORM + (field.endsWith("perDays") ? "capPerDays" : "capMaxAttempts");
+    }
     String last = field.substring(field.lastIndexOf('.') + 1);
     return FIELDS.contains(last) ? FORM + last : null;
   }
@@ -359,5 +412,37 @@ public class QueuesPage implements Serializable {
 
   public void setMemberIds(Long[] memberIds) {
     this.memberIds = memberIds == null ? new Long[0] : memberIds;
+  }
+
+  public String getCallingHours() {
+    return callingHours;
+  }
+
+  public void setCallingHours(String callingHours) {
+    this.callingHours = callingHours;
+  }
+
+  public boolean isAllowCustomerRequestedOutsideHours() {
+    return allowCustomerRequestedOutsideHours;
+  }
+
+  public void setAllowCustomerRequestedOutsideHours(boolean allow) {
+    this.allowCustomerRequestedOutsideHours = allow;
+  }
+
+  public Integer getCapMaxAttempts() {
+    return capMaxAttempts;
+  }
+
+  public void setCapMaxAttempts(Integer capMaxAttempts) {
+    this.capMaxAttempts = capMaxAttempts;
+  }
+
+  public Integer getCapPerDays() {
+    return capPerDays;
+  }
+
+  public void setCapPerDays(Integer capPerDays) {
+    this.capPerDays = capPerDays;
   }
 }

@@ -1,5 +1,6 @@
 package dev.rappel.queue.entity;
 
+import dev.rappel.compliance.entity.ContactPolicy;
 import dev.rappel.platform.entity.Violations;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -30,6 +31,9 @@ public class CallbackSettings {
   private int retryDelaySeconds;
 
   @Embedded private TimeLimits timeLimits;
+
+  /** Calling hours, customer-requested times outside them, contact cap: all off by default. */
+  @Embedded private ContactPolicy contactPolicy;
 
   protected CallbackSettings() {}
 
@@ -72,6 +76,7 @@ public class CallbackSettings {
     this.maxRetryCount = maxRetryCount;
     this.retryDelaySeconds = retryDelaySeconds;
     this.timeLimits = timeLimits == null ? TimeLimits.defaults() : timeLimits;
+    this.contactPolicy = ContactPolicy.none();
   }
 
   /**
@@ -105,5 +110,15 @@ public class CallbackSettings {
 
   public TimeLimits timeLimits() {
     return timeLimits;
+  }
+
+  public ContactPolicy contactPolicy() {
+    return contactPolicy == null ? ContactPolicy.none() : contactPolicy;
+  }
+
+  /** These settings with a contact policy (the constructors leave it off). */
+  public CallbackSettings withContactPolicy(ContactPolicy policy) {
+    this.contactPolicy = policy == null ? ContactPolicy.none() : policy;
+    return this;
   }
 }
