@@ -265,6 +265,43 @@ class ApiIT {
     }
   }
 
+  /**
+   * What a generated client needs to type the fields: no field is an object of unknown shape (as
+   * java.time values were) and no number is a decimal (as Java longs were).
+   */
+  @Test
+  void openapi_fields_are_typed_for_generated_clients() {
+    List<String> untyped = new ArrayList<>();
+    collectUntyped("", openapiDocument(), untyped);
+    assertThat(untyped).isEmpty();
+  }
+
+  private static void collectUntyped(String at, jakarta.json.JsonValue value, List<String> found) {
+    if (value instanceof JsonObject object) {
+      if (object.containsKey("properties")) {
+        object
+            .getJsonObject("properties")
+            .forEach(
+                (name, field) -> {
+                  JsonObject schema = field.asJsonObject();
+                  if ("object".equals(schema.getString("type", ""))
+                      && !schema.containsKey("properties")
+                      && !schema.containsKey("additionalProperties")) {
+                    found.add(at + "/" + name + " is an object of unknown shape");
+                  }
+                });
+      }
+      if ("number".equals(object.getString("type", "")) && !object.containsKey("format")) {
+        found.add(at + " is a number without a format");
+      }
+      object.forEach((key, child) -> collectUntyped(at + "/" + key, child, found));
+    } else if (value instanceof jakarta.json.JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        collectUntyped(at + "/" + i, array.get(i), found);
+      }
+    }
+  }
+
   private static final java.nio.file.Path OPENAPI_SNAPSHOT =
       java.nio.file.Path.of("src", "main", "openapi", "openapi.json");
 
