@@ -198,7 +198,9 @@ class ApiIT {
 
   @Test
   void every_operation_documents_its_success_its_problems_an_id_and_a_description() {
-    Map<String, JsonObject> operations = operations(openapiDocument());
+    JsonObject document = openapiDocument();
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    Map<String, JsonObject> operations = operations(document);
     assertThat(operations).hasSizeGreaterThanOrEqualTo(32);
     List<String> ids = new ArrayList<>();
     operations.forEach(
@@ -238,8 +240,18 @@ class ApiIT {
               });
         });
     assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
-    JsonObject one = operations.get("GET /api/v1/callbacks/{id}").getJsonObject("responses");
-    assertThat(one.getJsonObject("200").toString()).contains("attempts").contains("history");
+    String one =
+        operations
+            .get("GET /api/v1/callbacks/{id}")
+            .getJsonObject("responses")
+            .getJsonObject("200")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("schema")
+            .getString("$ref");
+    assertThat(schemas.getJsonObject(one.substring(one.lastIndexOf('/') + 1)).toString())
+        .contains("attempts")
+        .contains("history");
     for (String create :
         List.of(
             "POST /api/v1/callbacks",
@@ -251,6 +263,204 @@ class ApiIT {
           .as(create)
           .contains("201", "409", "422");
     }
+  }
+
+  /**
+   * What a generated client needs to type the fields: no field is an object of unknown shape (as
+   * java.time values were) and no number is a decimal (as Java longs were).
+   */
+  @Test
+  void openapi_fields_are_typed_for_generated_clients() {
+    List<String> untyped = new ArrayList<>();
+    collectUntyped("", openapiDocument(), untyped);
+    assertThat(untyped).isEmpty();
+  }
+
+  private static void collectUntyped(String at, jakarta.json.JsonValue value, List<String> found) {
+    if (value instanceof JsonObject object) {
+      if (object.containsKey("properties")) {
+        object
+            .getJsonObject("properties")
+            .forEach(
+                (name, field) -> {
+                  JsonObject schema = field.asJsonObject();
+                  if ("object".equals(schema.getString("type", ""))
+                      && !schema.containsKey("properties")
+                      && !schema.containsKey("additionalProperties")) {
+                    found.add(at + "/" + name + " is an object of unknown shape");
+                  }
+                });
+      }
+      if ("number".equals(object.getString("type", "")) && !object.containsKey("format")) {
+        found.add(at + " is a number without a format");
+      }
+      object.forEach((key, child) -> collectUntyped(at + "/" + key, child, found));
+    } else if (value instanceof jakarta.json.JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        collectUntyped(at + "/" + i, array.get(i), found);
+      }
+    }
+  }
+
+  private static final java.nio.file.Path OPENAPI_SNAPSHOT =
+      java.nio.file.Path.of("src", "main", "openapi", "openapi.json");
+
+  /** The document as compared: the servers name this run's host and port, so they are left out. */
+  private static JsonObject withoutServers(JsonObject document) {
+    return jakarta.json.Json.createObjectBuilder(document).remove("servers").build();
+  }
+
+  /**
+   * The build generates the Java client from the checked-in document, since the server makes its
+   * own only at run time: the two must be the same. On a difference the served one is written to
+   * target/ for the developer to look at and copy over the checked-in one.
+   */
+  @Test
+  void the_checked_in_openapi_document_is_the_one_the_server_serves() throws Exception {
+    JsonObject served = withoutServers(openapiDocument());
+    JsonObject kept;
+    try (var reader =
+        jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(OPENAPI_SNAPSHOT))) {
+      kept = withoutServers(reader.readObject());
+    }
+    if (!served.equals(kept)) {
+      java.nio.file.Path written = java.nio.file.Path.of("target", "openapi-served.json");
+      var out = new java.io.StringWriter();
+      jakarta.json.Json.createWriterFactory(
+              Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+          .createWriter(out)
+          .write(served);
+      java.nio.file.Files.writeString(written, out.toString().strip() + "\n");
+      org.junit.jupiter.api.Assertions.fail(
+          "The served OpenAPI document differs from "
+              + OPENAPI_SNAPSHOT
+              + " in "
+              + differences("", 0, kept, served)
+              + ". If the change is meant, copy it over: cp "
+              + written
+              + " "
+              + OPENAPI_SNAPSHOT
+              + " (the next build generates the client from it).");
+    }
+  }
+
+  /** Where two documents differ, down to a schema or an operation. */
+  private static List<String> differences(
+      String at, int depth, jakarta.json.JsonValue kept, jakarta.json.JsonValue served) {
+    if (java.util.Objects.equals(kept, served)) {
+      return List.of();
+    }
+    if (depth == 3
+        || !(kept instanceof JsonObject keptObject)
+        || !(served instanceof JsonObject servedObject)) {
+      return List.of(at);
+    }
+    List<String> found = new ArrayList<>();
+    var keys = new java.util.TreeSet<>(keptObject.keySet());
+    keys.addAll(servedObject.keySet());
+    for (String key : keys) {
+      found.addAll(
+          differences(at + "/" + key, depth + 1, keptObject.get(key), servedObject.get(key)));
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- the generated Java client
+
+  /** The client generated from the checked-in document, with an integration's API token. */
+  private dev.rappel.client.api.CallbacksApi generatedClient(String... scopes) {
+    String token =
+        api.post(
+                "/api/v1/tokens",
+                "{\"name\":\"generated client\",\"scopes\":[\""
+                    + String.join("\",\"", scopes)
+                    + "\"]}")
+            .json()
+            .getString("token");
+    var client = new dev.rappel.client.ApiClient();
+    String server = api.server().toString();
+    client.updateBaseUri(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    return new dev.rappel.client.api.CallbacksApi(client);
+  }
+
+  @Test
+  void an_integration_creates_reads_lists_reschedules_and_cancels_with_the_generated_client()
+      throws Exception {
+    var callbacks = generatedClient("callbacks:create", "callbacks:manage");
+    long queue = queue(null);
+    ZoneId newYork = ZoneId.of("America/New_York");
+    // built in the zone, so that a change of offset before that day is taken into account
+    OffsetDateTime at =
+        java.time.ZonedDateTime.now(newYork)
+            .plusDays(2)
+            .withHour(14)
+            .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+            .toOffsetDateTime();
+
+    var created =
+        callbacks.createCallback(
+            UUID.randomUUID().toString(),
+            new dev.rappel.client.model.CreateInput()
+                .queueId(queue)
+                .phoneNumber("+12125550100")
+                .customerName("Ada")
+                .scheduledAt(at)
+                .timeZone(newYork.getId())
+                .putDataItem("ticket", "T-42"));
+    assertThat(created.getQueueId()).isEqualTo(queue);
+    assertThat(created.getScheduledAt()).isAtSameInstantAs(at);
+    assertThat(created.getScheduledAt().getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(created.getCustomerLocalTime()).isEqualTo(at);
+    assertThat(created.getState()).isEqualTo("SCHEDULED");
+    assertThat(created.getData()).containsEntry("ticket", "T-42");
+    long id = created.getId();
+
+    var read = callbacks.getCallbackWithHttpInfo(id);
+    assertThat(read.getStatusCode()).isEqualTo(200);
+    assertThat(read.getData().getPhoneNumber()).isEqualTo("+12125550100");
+    assertThat(read.getData().getHistory())
+        .extracting(dev.rappel.client.model.HistoryView::getEvent)
+        .containsExactly("SCHEDULED");
+    assertThat(read.getData().getHistory().get(0).getAt()).isNotNull();
+    String etag = read.getHeaders().get("ETag").get(0);
+
+    var page =
+        callbacks.listCallbacks(
+            "SCHEDULED", queue, null, at.minusMinutes(1), at.plusMinutes(1), null, 0, 10);
+    assertThat(page.getTotal()).isEqualTo(1L);
+    assertThat(page.getItems())
+        .singleElement()
+        .satisfies(item -> assertThat(item.getId()).isEqualTo(id));
+    assertThat(
+            callbacks
+                .listCallbacks("SCHEDULED", queue, null, at.plusMinutes(1), null, null, 0, 10)
+                .getTotal())
+        .isZero();
+
+    OffsetDateTime later = at.atZoneSameInstant(newYork).plusDays(1).toOffsetDateTime();
+    var moved =
+        callbacks.changeCallbackWithHttpInfo(
+            id, new dev.rappel.client.model.ChangeInput().scheduledAt(later), etag);
+    assertThat(moved.getData().getScheduledAt()).isAtSameInstantAs(later);
+    assertThat(moved.getData().getCustomerLocalTime()).isEqualTo(later);
+    assertThat(moved.getData().getOwnerAgentId()).isNull();
+    // the version read before the change is stale now: refused, with a problem document
+    var stale =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.rappel.client.ApiException.class, () -> callbacks.cancelCallback(id, etag));
+    assertThat(stale.getCode()).isEqualTo(412);
+    var problem =
+        new dev.rappel.client.ApiClient()
+            .getObjectMapper()
+            .readValue(stale.getResponseBody(), dev.rappel.client.model.Problem.class);
+    assertThat(problem.getType()).isEqualTo("urn:rappel:problem:precondition-failed");
+
+    var canceled = callbacks.cancelCallback(id, moved.getHeaders().get("ETag").get(0));
+    assertThat(canceled.getState()).isEqualTo("CANCELED");
+    assertThat(canceled.getHistory())
+        .extracting(dev.rappel.client.model.HistoryView::getEvent)
+        .containsExactly("SCHEDULED", "RESCHEDULED", "CANCELED");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rappel.callback.boundary;
 
+import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER;
 import static org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING;
 
 import dev.rappel.callback.control.CallbackFilter;
@@ -173,17 +174,31 @@ public class CallbacksResource {
   public CallbackPage list(
       @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
           String state,
-      @QueryParam("queueId") String queueId,
-      @Parameter(description = "Callbacks the agent scheduled, owns, is preferred for or holds now")
+      @Parameter(schema = @Schema(type = INTEGER, format = "int64")) @QueryParam("queueId")
+          String queueId,
+      @Parameter(
+              description = "Callbacks the agent scheduled, owns, is preferred for or holds now",
+              schema = @Schema(type = INTEGER, format = "int64"))
           @QueryParam("agentId")
           String agentId,
-      @Parameter(description = "Due at or after (RFC 3339)") @QueryParam("from") String from,
-      @Parameter(description = "Due before (RFC 3339)") @QueryParam("to") String to,
+      @Parameter(
+              description = "Due at or after (RFC 3339)",
+              schema = @Schema(type = STRING, format = "date-time"))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "Due before (RFC 3339)",
+              schema = @Schema(type = STRING, format = "date-time"))
+          @QueryParam("to")
+          String to,
       @Parameter(description = "Customer number, or its beginning, in E.164")
           @QueryParam("phoneNumber")
           String phoneNumber,
-      @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-      @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size")
+      @Parameter(description = "Page number, from 0", schema = @Schema(type = INTEGER))
+          @QueryParam("page")
+          String page,
+      @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = INTEGER))
+          @QueryParam("size")
           String size) {
     Violations violations = new Violations();
     Supplier<CallbackFilter> filter =

@@ -1,6 +1,7 @@
 package dev.rappel.callback.boundary;
 
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /callbacks}, for integrations; no {@code scheduledAt} means due now. */
 public class CreateInput {
@@ -9,8 +10,10 @@ public class CreateInput {
   public String customerName;
 
   /** RFC 3339 with an offset. */
+  @Schema(description = "RFC 3339 with an offset; absent means due now", format = "date-time")
   public String scheduledAt;
 
+  @Schema(description = "The customer's IANA zone id, e.g. America/New_York")
   public String timeZone;
 
   /** E.164 number shown to the customer. */

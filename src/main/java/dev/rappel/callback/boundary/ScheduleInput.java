@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST /interactions/{id}/callback}; every field is optional and defaults by the
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 public class ScheduleInput {
   /** YYYY-MM-DD in the customer's zone (or the agent's). */
+  @Schema(description = "In the customer's zone (or the agent's)", format = "date")
   public String date;
 
   /** HH:mm in the customer's zone (or the agent's). */

@@ -69,7 +69,10 @@ public class EventsResource {
       content =
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
-              schema = @Schema(type = SchemaType.STRING)))
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      description = "event: the step, id: its id, data: the callback as JSON")))
   public void subscribe(
       @QueryParam("agentId") String agentId,
       @QueryParam("queueId") String queueId,

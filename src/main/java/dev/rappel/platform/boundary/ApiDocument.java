@@ -22,12 +22,19 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Completes the OpenAPI document the server serves with what holds for every operation alike, so
  * that no resource can forget it: the problem+json answers each operation can give (401, 403, 503
  * everywhere; 400 and 422 where there is input; 404 for a path with an id; 409 for idempotent
- * creates), a success status instead of "default", a description, and one entry per tag. Registered
- * by {@code mp.openapi.filter}.
+ * creates), a success status instead of "default", a description, and one entry per tag. It also
+ * mends what Payara's scan gets wrong for generated clients: Java longs described as decimal
+ * numbers, default values written out as constraints, and the copies of a class's schema inlined in
+ * responses instead of referred to. (java.time types are mapped by {@code mp.openapi.schema.*} in
+ * microprofile-config.properties.) Registered by {@code mp.openapi.filter}.
  */
 public class ApiDocument implements OASFilter {
   private static final Logger LOG = Logger.getLogger(ApiDocument.class.getName());
   static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+  /** The names microprofile-config.properties gives the java.time types it maps. */
+  private static final List<String> TIME_SCHEMAS =
+      List.of("Instant", "OffsetDateTime", "ZonedDateTime", "LocalDate", "LocalTime", "ZoneId");
 
   private static final Map<String, String> ERRORS =
       Map.of(
@@ -38,6 +45,63 @@ public class ApiDocument implements OASFilter {
           "409", "A conflict with the current state; see detail",
           "422", "Readable, but breaks a rule; errors names the fields",
           "503", "The database is busy or unavailable; nothing was saved, retry");
+
+  /** The component schemas referred to anywhere, seen as the schemas pass through this filter. */
+  private final Set<String> referred = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public Schema filterSchema(Schema schema) {
+    if (schema.getRef() != null) {
+      referred.add(schema.getRef());
+    }
+    // Payara writes long as "number", which clients read as a decimal; the API has no fractional
+    // numbers, so a number without a format is a long (a decimal field would need a format)
+    if (schema.getType() == Schema.SchemaType.NUMBER && schema.getFormat() == null) {
+      schema.setType(Schema.SchemaType.INTEGER);
+      schema.setFormat("int64");
+    }
+    // Payara lends a string schema the properties of another annotated class (seen on the event
+    // stream); a string has none
+    if (schema.getType() != null
+        && schema.getType() != Schema.SchemaType.OBJECT
+        && schema.getProperties() != null
+        && !schema.getProperties().isEmpty()) {
+      schema.setProperties(null);
+    }
+    // an @Schema annotation makes Payara write its defaults out; maxProperties 0 would even forbid
+    // every property
+    if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+      schema.setMaxProperties(null);
+    }
+    if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+      schema.setMinProperties(null);
+    }
+    if (Integer.valueOf(0).equals(schema.getMinLength())) {
+      schema.setMinLength(null);
+    }
+    if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+      schema.setExclusiveMaximum(null);
+    }
+    if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+      schema.setExclusiveMinimum(null);
+    }
+    if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+      schema.setUniqueItems(null);
+    }
+    if (Boolean.FALSE.equals(schema.getNullable())) {
+      schema.setNullable(null);
+    }
+    if (Boolean.FALSE.equals(schema.getReadOnly())) {
+      schema.setReadOnly(null);
+    }
+    if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+      schema.setWriteOnly(null);
+    }
+    if (Boolean.FALSE.equals(schema.getDeprecated())) {
+      schema.setDeprecated(null);
+    }
+    return schema;
+  }
 
   @Override
   public void filterOpenAPI(OpenAPI api) {
@@ -56,7 +120,71 @@ public class ApiDocument implements OASFilter {
                 }
               });
     }
+    referToComponents(api);
+    dropUnusedTimeSchemas(api);
     dropPayaraEndpoints(api);
+  }
+
+  /**
+   * {@code @Schema(implementation = X.class)} on a response makes Payara inline a copy of X's
+   * schema; a generator then makes one class per copy. A copy with the same properties as a
+   * component schema becomes a reference to it.
+   */
+  private static void referToComponents(OpenAPI api) {
+    Map<String, Schema> schemas = api.getComponents().getSchemas();
+    if (schemas == null || api.getPaths() == null || api.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (PathItem item : api.getPaths().getPathItems().values()) {
+      for (Operation operation : item.getOperations().values()) {
+        if (operation.getResponses() == null
+            || operation.getResponses().getAPIResponses() == null) {
+          continue;
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+          if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            continue;
+          }
+          for (var media : response.getContent().getMediaTypes().values()) {
+            Schema inline = media.getSchema();
+            if (inline == null
+                || inline.getRef() != null
+                || inline.getType() != Schema.SchemaType.OBJECT
+                || inline.getProperties() == null
+                || inline.getProperties().isEmpty()) {
+              continue;
+            }
+            schemas.entrySet().stream()
+                .filter(
+                    named ->
+                        named.getValue().getProperties() != null
+                            && named
+                                .getValue()
+                                .getProperties()
+                                .keySet()
+                                .equals(inline.getProperties().keySet()))
+                .findFirst()
+                .ifPresent(
+                    named ->
+                        media.setSchema(
+                            OASFactory.createSchema()
+                                .ref("#/components/schemas/" + named.getKey())));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The java.time schemas that {@code mp.openapi.schema.*} configures are added whether used or
+   * not; one that nothing refers to is dropped (an unused component is a lint warning).
+   */
+  private void dropUnusedTimeSchemas(OpenAPI api) {
+    for (String name : TIME_SCHEMAS) {
+      if (!referred.contains("#/components/schemas/" + name)) {
+        api.getComponents().removeSchema(name);
+      }
+    }
   }
 
   private void complete(String path, PathItem item) {
