@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,8 +131,9 @@ public class WebhookTick {
       return;
     }
     List<WebhookSender.Target> subscriptions = outbox.enabledSubscriptions();
-    Optional<Instant> held = subscriptions.isEmpty() ? Optional.empty() : outbox.claim(instance);
+    Optional<Instant> held = Optional.of(leaseEnd);
     for (WebhookSender.Target target : subscriptions) {
+      held = renewedIfShort(held.get());
       if (held.isEmpty()) {
         return;
       }
@@ -140,7 +142,8 @@ public class WebhookTick {
         continue;
       }
       List<DeliveryResult> tries = new ArrayList<>();
-      Optional<String> refusal = targets.refusal(target.url());
+      // looked up once a pass, and only when there is something to send
+      Map<String, Optional<String>> refusal = new HashMap<>();
       boolean complete =
           stream(
               target.subscriptionId(),
@@ -148,6 +151,7 @@ public class WebhookTick {
               event -> {
                 DeliveryResult result =
                     refusal
+                        .computeIfAbsent(target.url(), targets::refusal)
                         .map(why -> sender.notSent(event.eventId(), "not sent: " + why))
                         .orElseGet(() -> sender.deliver(target, event));
                 tries.add(result);
@@ -155,7 +159,9 @@ public class WebhookTick {
                 return result.delivered();
               },
               sent -> {
-                outbox.record(target.subscriptionId(), sent, List.copyOf(tries));
+                if (!sent.taken().isEmpty()) {
+                  outbox.record(target.subscriptionId(), sent, List.copyOf(tries));
+                }
                 tries.clear();
               });
       pauseIfRefused(target.subscriptionId(), sentAny, refusedAny);
@@ -164,8 +170,17 @@ public class WebhookTick {
       if (!complete) {
         return;
       }
-      held = outbox.claim(instance);
     }
+  }
+
+  /**
+   * The lease as it is while a pass may still start on it, else renewed: renewing for every
+   * subscription would write the lease row as often as there are subscriptions.
+   */
+  private Optional<Instant> renewedIfShort(Instant heldUntil) {
+    return clock.instant().isBefore(heldUntil.minus(SEND_ROOM.multipliedBy(2)))
+        ? Optional.of(heldUntil)
+        : outbox.claim(instance);
   }
 
   /**
