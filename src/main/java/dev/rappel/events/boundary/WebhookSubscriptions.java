@@ -66,11 +66,9 @@ public class WebhookSubscriptions {
     Violations violations = new Violations();
     EventFilter filter = violations.check(() -> EventFilter.of(events, queueIds));
     targets.refusal(url).ifPresent(problem -> violations.add("url", problem));
-    if (filter != null) {
-      for (long queue : filter.queueIds()) {
-        if (em.find(Queue.class, queue) == null) {
-          violations.add("queueIds", "There is no queue " + queue + ".");
-        }
+    for (Long queue : queueIds == null ? List.<Long>of() : queueIds) {
+      if (queue != null && queue > 0 && em.find(Queue.class, queue) == null) {
+        violations.add("queueIds", "There is no queue " + queue + ".");
       }
     }
     violations.throwIfAny();
