@@ -303,6 +303,31 @@ class AdminConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void admin_subscribes_a_webhook_sees_its_secret_once_tests_it_and_reads_its_delivery_log() {
+    signIn("admin", "it-admin-password", "admin/webhooks.xhtml");
+    type("subscribe:url", "http://[::]/hook");
+    waitFor(By.id("subscribe:create")).click();
+    assertThat(messageOf("subscribe:urlMessage")).contains("never a receiver");
+
+    String url = "http://localhost:1/hook-" + UUID.randomUUID().toString().substring(0, 6);
+    type("subscribe:url", url);
+    type("subscribe:events", "QUEUED, COMPLETED");
+    waitFor(By.id("subscribe:create")).click();
+    String secret = waitFor(By.id("subscribe:secret")).getAttribute("value");
+    assertThat(secret).startsWith("whsec_");
+    until(d -> tableShows("subscriptions:table", url), "the subscription in the table");
+
+    // nobody listens there: the test event is not taken, and the log says why
+    clickInRow("subscriptions:table", url, "test");
+    assertThat(messageOf("messages")).contains("Test event not taken");
+    until(d -> !d.findElements(By.id("tries_data")).isEmpty(), "the delivery log");
+    assertThat(browser.findElement(By.id("tries_data")).getText()).contains("ping-");
+    assertThat(browser.findElements(By.id("subscribe:secret"))).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain(secret);
+    Browser.screenshot(browser, "admin-webhooks");
+  }
+
+  @Test
   void a_supervisor_cannot_open_the_admin_pages() {
     String username = "sid-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(

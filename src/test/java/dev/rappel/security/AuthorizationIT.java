@@ -533,6 +533,48 @@ class AuthorizationIT {
             allowed(204, Who.ADMIN)));
     rows.add(
         new Row(
+            "POST",
+            "/api/v1/webhooks",
+            f -> new Call("/api/v1/webhooks", WEBHOOK),
+            allowed(201, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/webhooks",
+            f -> new Call("/api/v1/webhooks", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/webhooks/{id}",
+            f -> new Call("/api/v1/webhooks/" + tempWebhook(f), null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "DELETE",
+            "/api/v1/webhooks/{id}",
+            f -> new Call("/api/v1/webhooks/" + tempWebhook(f), null),
+            allowed(204, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/webhooks/{id}/enable",
+            f -> new Call("/api/v1/webhooks/" + tempWebhook(f) + "/enable", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/webhooks/{id}/test",
+            f -> new Call("/api/v1/webhooks/" + tempWebhook(f) + "/test", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/webhooks/{id}/deliveries",
+            f -> new Call("/api/v1/webhooks/" + tempWebhook(f) + "/deliveries", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
             "GET", "/api/v1/audit", f -> new Call("/api/v1/audit", null), allowed(200, Who.ADMIN)));
     rows.add(
         new Row(
@@ -555,6 +597,17 @@ class AuthorizationIT {
     String name = "tmp" + UUID.randomUUID().toString().substring(0, 8);
     user(f.admin, name, "SUPERVISOR", null);
     return name;
+  }
+
+  /**
+   * A receiver nobody listens at (the IT server allows private addresses), of an event that never
+   * happens, so the matrix's subscriptions add nothing to send.
+   */
+  private static final String WEBHOOK =
+      "{\"url\":\"http://localhost:1/hook\",\"events\":[\"NEVER_HAPPENS\"]}";
+
+  private static long tempWebhook(Fixture f) {
+    return f.admin.post("/api/v1/webhooks", WEBHOOK).id();
   }
 
   private static long tempToken(Fixture f) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Writes the webhook outbox rows of recorded steps inside the transaction that records them (a
@@ -20,36 +21,53 @@ import java.sql.SQLException;
  * path a whole batch at once. The values are those of a new {@link
  * dev.rappel.events.entity.OutboxEvent}.
  *
- * <p>Nothing is written while no subscriber is configured: nothing piles up, and a subscriber
- * configured later receives the steps recorded from then on, not the whole history.
+ * <p>One row per step and subscriber ({@link SubscriberDirectory}): the configured subscriber gets
+ * every step, each enabled subscription those its filter lets through. Nothing is written while
+ * there is no subscriber: nothing piles up, and a subscriber added later receives the steps
+ * recorded from then on, not the whole history.
  */
 @ApplicationScoped
 public class OutboxWriter {
   private static final String INSERT =
-      "INSERT INTO webhook_outbox (callback_id, seq, created_at, attempts, next_attempt_at)"
-          + " VALUES (?, ?, ?, 0, ?)";
+      "INSERT INTO webhook_outbox"
+          + " (subscription_id, callback_id, seq, created_at, attempts, next_attempt_at)"
+          + " VALUES (?, ?, ?, ?, 0, ?)";
 
   @PersistenceContext EntityManager em;
 
-  @Inject WebhookSender sender;
+  @Inject SubscriberDirectory directory;
 
   void write(@Observes StepsRecorded recorded) {
-    if (!sender.isConfigured() || recorded.steps().isEmpty()) {
+    if (recorded.steps().isEmpty()) {
+      return;
+    }
+    List<SubscriberDirectory.Subscriber> subscribers = directory.subscribers();
+    if (subscribers.isEmpty()) {
       return;
     }
     // the connection of this transaction's persistence context (not closed here: it is the
     // context's)
     Connection connection = em.unwrap(Connection.class);
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      boolean any = false;
       for (CallbackChanged step : recorded.steps()) {
         long at = step.at().toEpochMilli();
-        insert.setLong(1, step.callbackId());
-        insert.setInt(2, step.sequence());
-        insert.setLong(3, at);
-        insert.setLong(4, at);
-        insert.addBatch();
+        for (SubscriberDirectory.Subscriber subscriber : subscribers) {
+          if (!subscriber.filter().matches(step.event(), step.queueId())) {
+            continue;
+          }
+          insert.setLong(1, subscriber.id());
+          insert.setLong(2, step.callbackId());
+          insert.setInt(3, step.sequence());
+          insert.setLong(4, at);
+          insert.setLong(5, at);
+          insert.addBatch();
+          any = true;
+        }
       }
-      insert.executeBatch();
+      if (any) {
+        insert.executeBatch();
+      }
     } catch (SQLException e) {
       throw new PersistenceException("Writing the webhook outbox failed: " + e.getMessage(), e);
     }

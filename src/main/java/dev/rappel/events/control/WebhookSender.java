@@ -1,14 +1,18 @@
 package dev.rappel.events.control;
 
 import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.events.entity.DeliveryResult;
 import dev.rappel.platform.control.SignedPost;
 import dev.rappel.platform.control.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +35,16 @@ public class WebhookSender {
   Optional<String> secret;
 
   @Inject SignedPost post;
+
+  @Inject Clock clock;
+
+  /** A subscription's receiver: where its events go and the secret they are signed with. */
+  public record Target(long subscriptionId, String url, String secret) {
+    @Override
+    public String toString() {
+      return "subscription " + subscriptionId + " (" + url + ")"; // never the secret
+    }
+  }
 
   /** Created on the first send (thread-safe), so the configuration rule needs no JSON provider. */
   private static final class Json {
@@ -56,6 +70,11 @@ public class WebhookSender {
                     + ". No webhook event is sent until then; the outbox keeps them.");
   }
 
+  /** The configured subscriber's URL, if one is configured. */
+  public Optional<String> configuredUrl() {
+    return url.filter(u -> !u.isBlank());
+  }
+
   /** Configured and able to sign. */
   public boolean canSend() {
     return isConfigured() && refusal().isEmpty();
@@ -69,5 +88,54 @@ public class WebhookSender {
         event.eventId(),
         Json.JSONB.toJson(event),
         Map.of("X-Rappel-Event-Id", event.eventId(), "X-Rappel-Event", event.event()));
+  }
+
+  /** POSTs {@code event} to a subscription's receiver, signed with its secret. */
+  public DeliveryResult deliver(Target target, CallbackChanged event) {
+    return post(target, event.eventId(), event.event(), Json.JSONB.toJson(event));
+  }
+
+  /**
+   * POSTs a test event ({@code "event": "ping"}, id {@code ping-<uuid>}) to a subscription's
+   * receiver, signed like any event, so an admin sees whether it arrives and is accepted.
+   */
+  public DeliveryResult ping(Target target) {
+    String id = "ping-" + UUID.randomUUID();
+    String body =
+        Json.JSONB.toJson(
+            Map.of(
+                "eventId",
+                id,
+                "event",
+                "ping",
+                "at",
+                clock.instant().toString(),
+                "subscriptionId",
+                target.subscriptionId()));
+    return post(target, id, "ping", body);
+  }
+
+  /** An event not sent at all, {@code why}: recorded like a failed try. */
+  public DeliveryResult notSent(String eventId, String why) {
+    return new DeliveryResult(eventId, clock.instant(), Optional.empty(), Optional.of(why), 0);
+  }
+
+  private DeliveryResult post(Target target, String id, String event, String body) {
+    Instant at = clock.instant();
+    long start = System.nanoTime();
+    SignedPost.Result result =
+        post.post(
+            target.url(),
+            WebhookSigner.of(target.toString() + " secret", Optional.of(target.secret())),
+            id,
+            body,
+            Map.of("X-Rappel-Event-Id", id, "X-Rappel-Event", event));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new DeliveryResult(
+        id,
+        at,
+        result.status(),
+        result.status().isPresent() ? Optional.empty() : Optional.of(result.description()),
+        millis);
   }
 }

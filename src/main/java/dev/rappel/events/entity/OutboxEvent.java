@@ -24,9 +24,10 @@ import java.time.Instant;
     // callback, then in the callback's order, so a batch holds each callback's first steps in full
     query =
         "SELECT o, h FROM OutboxEvent o, HistoryEntry h"
-            + " WHERE o.publishedAt IS NULL AND h.callback.id = o.callbackId"
-            + " AND h.sequence = o.sequence"
+            + " WHERE o.publishedAt IS NULL AND o.subscriptionId = :subscription"
+            + " AND h.callback.id = o.callbackId AND h.sequence = o.sequence"
             + " AND NOT EXISTS (SELECT b FROM OutboxEvent b WHERE b.callbackId = o.callbackId"
+            + " AND b.subscriptionId = o.subscriptionId"
             + " AND b.publishedAt IS NULL AND b.nextAttemptAt > :now)"
             + " ORDER BY o.callbackId, o.sequence")
 @NamedQuery(
@@ -34,7 +35,20 @@ import java.time.Instant;
     query = "DELETE FROM OutboxEvent o WHERE o.publishedAt <= :cutoff")
 @NamedQuery(
     name = OutboxEvent.PURGE_UNDELIVERABLE,
-    query = "DELETE FROM OutboxEvent o WHERE o.publishedAt IS NULL AND o.createdAt <= :cutoff")
+    query =
+        "DELETE FROM OutboxEvent o WHERE o.publishedAt IS NULL AND o.createdAt <= :cutoff"
+            + " AND o.subscriptionId = 0")
+@NamedQuery(
+    name = OutboxEvent.FORGET_SUBSCRIPTION,
+    query = "DELETE FROM OutboxEvent o WHERE o.subscriptionId = :subscription")
+@NamedQuery(
+    name = OutboxEvent.PURGE_UNSUBSCRIBED,
+    // rows a disabled or deleted subscription will never take (written by an instance that had not
+    // yet heard of the change)
+    query =
+        "DELETE FROM OutboxEvent o WHERE o.subscriptionId <> 0 AND NOT EXISTS"
+            + " (SELECT s FROM WebhookSubscription s WHERE s.id = o.subscriptionId"
+            + " AND s.disabledAt IS NULL)")
 @NamedQuery(
     name = OutboxEvent.FORGET_CALLBACKS,
     query = "DELETE FROM OutboxEvent o WHERE o.callbackId IN :callbackIds")
@@ -43,6 +57,8 @@ public class OutboxEvent {
   public static final String SENDABLE = "OutboxEvent.sendable";
   public static final String PURGE_DELIVERED = "OutboxEvent.purgeDelivered";
   public static final String PURGE_UNDELIVERABLE = "OutboxEvent.purgeUndeliverable";
+  public static final String FORGET_SUBSCRIPTION = "OutboxEvent.forgetSubscription";
+  public static final String PURGE_UNSUBSCRIBED = "OutboxEvent.purgeUnsubscribed";
 
   /** The longest wait between two tries. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
@@ -50,6 +66,10 @@ public class OutboxEvent {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  /** Whose stream it is in: a subscription, or {@link WebhookSubscription#CONFIGURED}. */
+  @Column(name = "subscription_id")
+  private long subscriptionId;
 
   @Column(name = "callback_id")
   private long callbackId;
@@ -75,6 +95,12 @@ public class OutboxEvent {
    * bulk, with the same values.
    */
   public OutboxEvent(long callbackId, int sequence, Instant at) {
+    this(WebhookSubscription.CONFIGURED, callbackId, sequence, at);
+  }
+
+  /** The same, in the stream of subscription {@code subscriptionId}. */
+  public OutboxEvent(long subscriptionId, long callbackId, int sequence, Instant at) {
+    this.subscriptionId = subscriptionId;
     this.callbackId = callbackId;
     this.sequence = sequence;
     this.createdAt = at;
@@ -131,6 +157,10 @@ public class OutboxEvent {
 
   public Long id() {
     return id;
+  }
+
+  public long subscriptionId() {
+    return subscriptionId;
   }
 
   public long callbackId() {
