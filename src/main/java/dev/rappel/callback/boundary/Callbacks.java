@@ -159,6 +159,16 @@ public class Callbacks {
   }
 
   public Callback createFromIntegration(CreateCommand command, Caller caller) {
+    return createFromIntegration(command, Optional.empty(), caller);
+  }
+
+  /**
+   * An integration creates a callback owned by an agent from the start, as the queue's policy on
+   * owned callbacks allows (Genesys' agent-owned callbacks); not owned when {@code ownerAgentId} is
+   * empty.
+   */
+  public Callback createFromIntegration(
+      CreateCommand command, Optional<Long> ownerAgentId, Caller caller) {
     String actor = caller.name();
     Violations violations = new Violations();
     Queue queue = null;
@@ -169,6 +179,8 @@ public class Callbacks {
     }
     Optional<Agent> preferred =
         command.preferredAgentId().map(id -> violations.check(() -> agent(id, "preferredAgentId")));
+    Optional<Agent> owner =
+        ownerAgentId.map(id -> violations.check(() -> agent(id, "ownerAgentId")));
     violations.throwIfAny();
     var request =
         new IntegrationRequest(
@@ -181,7 +193,7 @@ public class Callbacks {
             command.callerIdName(),
             preferred,
             command.data());
-    Callback callback = Callback.fromIntegration(request, clock, actor);
+    Callback callback = Callback.fromIntegration(request, owner, clock, actor);
     persist(callback);
     return callback;
   }

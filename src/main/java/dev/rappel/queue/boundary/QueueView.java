@@ -4,10 +4,16 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 
 /** A queue as the API shows it. */
-public record QueueView(long id, String name, SettingsView callbackSettings, List<Long> memberIds) {
+public record QueueView(
+    long id,
+    String name,
+    SettingsView callbackSettings,
+    List<Long> memberIds,
+    @JsonbNillable(false) String externalId) {
 
   public record SettingsView(
       String mode,
@@ -42,6 +48,7 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
             s.retryDelaySeconds(),
             s.timeLimits().offerTimeoutSeconds(),
             s.timeLimits().maxCallMinutes()),
-        queue.members().stream().map(Agent::id).toList());
+        queue.members().stream().map(Agent::id).toList(),
+        queue.externalId().orElse(null));
   }
 }
