@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.server.ShiftedClock;
+import dev.rappel.testing.server.TestClockProducer;
+import dev.rappel.testing.server.TestClockResource;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -43,7 +46,8 @@ class GenesysApiIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
+        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
   }
 
   @ArquillianResource URL base;

@@ -114,6 +114,10 @@ public class AgentsResource {
       description =
           "The Genesys-compatible endpoints accept it wherever they name an agent. Unique;"
               + " null or empty removes it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agent",
+      content = @Content(schema = @Schema(implementation = AgentView.class)))
   @APIResponse(responseCode = "409", description = "Another agent has this externalId")
   public AgentView externalId(
       @PathParam("id") long id,

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * BulkCallbackDisconnectRequest}, ...). Fields Rappel has no use for are read and ignored.
  */
 public final class GenesysShapes {
+  // list fields carry comments, not @Schema descriptions: Payara then documents an array of arrays
+
   private GenesysShapes() {}
 
   @Schema(name = "GenesysCreateCallbackCommand")
@@ -26,9 +28,7 @@ public final class GenesysShapes {
     @Schema(description = "The customer's name; absent: the dialled number")
     public String callbackUserName;
 
-    @Schema(
-        description =
-            "The first valid number is dialled; the others are kept in data.otherCallbackNumbers")
+    // the first valid number is dialled; the others are kept in data.otherCallbackNumbers
     public List<String> callbackNumbers;
 
     @Schema(description = "ISO-8601 instant, e.g. 2026-12-01T14:00:00.000Z; absent: due now")
@@ -61,16 +61,16 @@ public final class GenesysShapes {
     @Schema(description = "Ignored: Rappel routes callbacks by time, not priority")
     public Integer priority;
 
-    @Schema(description = "Ignored")
+    // Ignored
     public List<String> skillIds;
 
-    @Schema(description = "The first is the preferred agent (externalId or Rappel id)")
+    // The first is the preferred agent (externalId or Rappel id)
     public List<String> preferredAgentIds;
 
-    @Schema(description = "Without preferredAgentIds, the best scored agent is preferred")
+    // Without preferredAgentIds, the best scored agent is preferred
     public List<ScoredAgent> scoredAgents;
 
-    @Schema(description = "AGENT_OWNED_CALLBACK: the preferred agent owns the callback")
+    // AGENT_OWNED_CALLBACK: the preferred agent owns the callback
     public List<String> routingFlags;
   }
 

@@ -187,12 +187,12 @@ public class Logins {
    * passwords: empty when it may be checked now (it counts as a failure until {@link
    * #otherSucceeded}), else how long to wait.
    */
-  Optional<Duration> bookOther(String key, String address) {
+  public Optional<Duration> bookOther(String key, String address) {
     return book(key, address, clock.instant());
   }
 
   /** The credentials booked by {@link #bookOther} were right: the pair starts afresh. */
-  void otherSucceeded(String key, String address) {
+  public void otherSucceeded(String key, String address) {
     attempts.succeeded(key, address, throttle.forgottenBefore(clock.instant()));
   }
 
