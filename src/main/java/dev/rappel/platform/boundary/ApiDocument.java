@@ -153,6 +153,9 @@ public class ApiDocument implements OASFilter {
         .getAPIResponses()
         .forEach(
             (code, response) -> {
+              if (response.getExtensions() != null) {
+                response.removeExtension(ERROR_SCHEMA); // Payara copies it onto each response
+              }
               if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(
                     ownErrors.map(ApiDocument::ownContent).orElseGet(ApiDocument::problemContent));
