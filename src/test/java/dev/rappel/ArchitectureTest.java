@@ -44,6 +44,7 @@ class ArchitectureTest {
           Map.entry("delivery", 6),
           Map.entry("events", 7),
           Map.entry("demo", 7),
+          Map.entry("genesys", 7),
           Map.entry("privacy", 8));
 
   @ArchTest

@@ -414,6 +414,102 @@ class AuthorizationIT {
             "/api/v1/callbacks/{id}/cancel",
             f -> new Call("/api/v1/callbacks/" + freshCallbackOfAgent1(f) + "/cancel", null),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    // the Genesys-compatible endpoints: the same rules as their /api/v1 counterparts; a bulk
+    // call is allowed to every role that may manage callbacks and refuses items one by one
+    String genesysLater =
+        "\"callbackScheduledTime\":\"" + Instant.now().plusSeconds(2 * 86_400) + "\"";
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v2/conversations/callbacks",
+            f ->
+                new Call(
+                    "/api/v2/conversations/callbacks",
+                    "{\"queueId\":\""
+                        + f.queue
+                        + "\",\"callbackNumbers\":[\"+33142685300\"],\"callbackUserName\":\"X\","
+                        + genesysLater
+                        + "}"),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.INTEGRATION, Who.CREATE_TOKEN)));
+    rows.add(
+        new Row(
+            "PATCH",
+            "/api/v2/conversations/callbacks",
+            f ->
+                new Call(
+                    "/api/v2/conversations/callbacks",
+                    "{\"conversationId\":\"" + f.callback1 + "\"," + genesysLater + "}"),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v2/conversations/callbacks/bulk/update",
+            f ->
+                new Call(
+                    "/api/v2/conversations/callbacks/bulk/update",
+                    "{\"patchCallbackRequests\":[{\"conversationId\":\""
+                        + f.callback1
+                        + "\","
+                        + genesysLater
+                        + "}]}"),
+            allowed(
+                200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.AGENT_OTHER, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v2/conversations/callbacks/bulk/disconnect",
+            f ->
+                new Call(
+                    "/api/v2/conversations/callbacks/bulk/disconnect",
+                    "{\"callbackDisconnectIdentifiers\":[{\"conversationId\":\""
+                        + freshCallbackOfAgent1(f)
+                        + "\"}]}"),
+            allowed(
+                202, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.AGENT_OTHER, Who.MANAGE_TOKEN)));
+    // open to every caller: the client authenticates in the request (a JSON body is refused)
+    Map<Who, Integer> open = new EnumMap<>(Who.class);
+    for (Who w : Who.values()) {
+      open.put(w, 400);
+    }
+    rows.add(new Row("POST", "/oauth/token", f -> new Call("/oauth/token", "{}"), open));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/oauth-clients",
+            f ->
+                new Call(
+                    "/api/v1/oauth-clients", "{\"name\":\"c\",\"scopes\":[\"callbacks:read\"]}"),
+            allowed(201, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/oauth-clients",
+            f -> new Call("/api/v1/oauth-clients", null),
+            allowed(200, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "DELETE",
+            "/api/v1/oauth-clients/{clientId}",
+            f ->
+                new Call(
+                    "/api/v1/oauth-clients/"
+                        + f.admin
+                            .post(
+                                "/api/v1/oauth-clients",
+                                "{\"name\":\"d\",\"scopes\":[\"callbacks:read\"]}")
+                            .json()
+                            .getString("clientId"),
+                    null),
+            allowed(204, Who.ADMIN)));
+    rows.add(
+        new Row(
+            "PUT",
+            "/api/v1/agents/{id}/external-id",
+            f ->
+                new Call(
+                    "/api/v1/agents/" + f.agent2 + "/external-id",
+                    "{\"externalId\":\"" + UUID.randomUUID() + "\"}"),
+            allowed(200, Who.ADMIN)));
     // not offered, reserved or dialling: allowed callers reach the state check (409)
     rows.add(
         new Row(

@@ -2,6 +2,7 @@ package dev.rappel.agent.boundary;
 
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.ExternalId;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.platform.entity.Violations;
 import java.time.ZoneId;
@@ -20,6 +21,9 @@ public class AgentInput {
   /** Its first routing status; absent = off queue. */
   public String status;
 
+  /** Its id in another system (e.g. the Genesys Cloud user UUID), unique. */
+  public String externalId;
+
   public AgentInput() {}
 
   AgentInput(String name, String timeZone, String status) {
@@ -35,7 +39,9 @@ public class AgentInput {
         violations.checkOptional(() -> TimeZones.parseOptional(timeZone, "timeZone"));
     Optional<RoutingStatus> initial =
         violations.checkOptional(() -> Inputs.enumValue(status, RoutingStatus.class, "status"));
+    Optional<String> external =
+        violations.checkOptional(() -> ExternalId.parse(externalId, "externalId"));
     violations.throwIfAny();
-    return new Agents.NewAgent(name, zone, initial);
+    return new Agents.NewAgent(name, zone, initial, external);
   }
 }

@@ -1,6 +1,7 @@
 package dev.rappel.agent.boundary;
 
 import dev.rappel.agent.entity.Agent;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,7 +14,8 @@ public record AgentView(
     String status,
     Instant statusChangedAt,
     String statusReason,
-    List<Long> queueIds) {
+    List<Long> queueIds,
+    @JsonbNillable(false) String externalId) {
 
   public static AgentView of(Agent agent, List<Long> queueIds) {
     return new AgentView(
@@ -23,6 +25,7 @@ public record AgentView(
         agent.status().name(),
         agent.statusChangedAt(),
         agent.statusReason().orElse(null),
-        queueIds);
+        queueIds,
+        agent.externalId().orElse(null));
   }
 }

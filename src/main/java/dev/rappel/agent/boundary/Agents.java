@@ -7,6 +7,7 @@ import dev.rappel.agent.entity.AgentStatusChanged;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.audit.control.Audit;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import jakarta.ejb.Stateless;
@@ -35,16 +36,54 @@ public class Agents {
   @Inject Event<AgentStatusChanged> statusChanges;
 
   /** A new agent as parsed from the API or the admin console; without a status, off queue. */
-  public record NewAgent(String name, Optional<ZoneId> timeZone, Optional<RoutingStatus> status) {}
+  public record NewAgent(
+      String name,
+      Optional<ZoneId> timeZone,
+      Optional<RoutingStatus> status,
+      Optional<String> externalId) {
+
+    public NewAgent(String name, Optional<ZoneId> timeZone, Optional<RoutingStatus> status) {
+      this(name, timeZone, status, Optional.empty());
+    }
+  }
 
   public Agent create(NewAgent command, Caller by) {
     by.requireAdmin();
     Agent agent = new Agent(command.name(), command.timeZone().orElse(null), clock);
     command.status().ifPresent(status -> agent.changeStatus(status, clock));
+    requireUniqueExternalId(command.externalId(), null);
+    agent.identifyExternallyAs(command.externalId());
     em.persist(agent);
     em.flush();
     audit.record(by.name(), "AGENT_CREATED", "agent " + agent.id(), agent.name());
     return agent;
+  }
+
+  /** Sets (or, empty, removes) the id another system, e.g. Genesys Cloud, knows the agent by. */
+  public Agent identifyExternally(long id, Optional<String> externalId, Caller by) {
+    by.requireAdmin();
+    Agent agent = find(id);
+    requireUniqueExternalId(externalId, agent.id());
+    agent.identifyExternallyAs(externalId);
+    audit.record(
+        by.name(), "AGENT_CHANGED", "agent " + id, "external id " + externalId.orElse("(none)"));
+    return agent;
+  }
+
+  /** The agent another system knows by this id. */
+  public Optional<Agent> withExternalId(String externalId) {
+    return em.createNamedQuery(Agent.BY_EXTERNAL_ID, Agent.class)
+        .setParameter("externalId", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void requireUniqueExternalId(Optional<String> externalId, Long self) {
+    Optional<Agent> other = externalId.flatMap(this::withExternalId);
+    if (other.isPresent() && !other.get().id().equals(self)) {
+      throw new Conflict(
+          "Agent " + other.get().id() + " already has the externalId '" + externalId.get() + "'.");
+    }
   }
 
   /** An agent changes its own status; an admin anyone's. */

@@ -4,6 +4,7 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ExternalId;
 import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +43,12 @@ public class AgentsResource {
   @Inject Caller caller;
 
   @Context UriInfo uriInfo;
+
+  /** Body of {@code PUT /agents/{id}/external-id}. */
+  public static class ExternalIdInput {
+    /** The agent's id in another system (e.g. Genesys Cloud); null or empty removes it. */
+    public String externalId;
+  }
 
   /** Body of {@code PUT /agents/{id}/status}. */
   public static class StatusInput {
@@ -95,6 +102,28 @@ public class AgentsResource {
       @PathParam("id") long id, @NotNull(message = "A JSON body is required.") StatusInput body) {
     RoutingStatus status = Inputs.requiredEnum(body.status, RoutingStatus.class, "status");
     Agent agent = agents.changeStatus(id, status, caller);
+    return AgentView.of(agent, agents.queueIdsOf(agent));
+  }
+
+  @PUT
+  @Path("{id}/external-id")
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Operation(
+      operationId = "setAgentExternalId",
+      summary = "Set the id another system (e.g. Genesys Cloud) knows the agent by",
+      description =
+          "The Genesys-compatible endpoints accept it wherever they name an agent. Unique;"
+              + " null or empty removes it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agent",
+      content = @Content(schema = @Schema(implementation = AgentView.class)))
+  @APIResponse(responseCode = "409", description = "Another agent has this externalId")
+  public AgentView externalId(
+      @PathParam("id") long id,
+      @NotNull(message = "A JSON body is required.") ExternalIdInput body) {
+    Agent agent =
+        agents.identifyExternally(id, ExternalId.parse(body.externalId, "externalId"), caller);
     return AgentView.of(agent, agents.queueIdsOf(agent));
   }
 }

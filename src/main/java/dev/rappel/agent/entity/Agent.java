@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
@@ -18,7 +19,11 @@ import java.util.Optional;
 /** A person who handles interactions. */
 @Entity
 @Table(name = "agent")
+@NamedQuery(
+    name = Agent.BY_EXTERNAL_ID,
+    query = "SELECT a FROM Agent a WHERE a.externalId = :externalId")
 public class Agent {
+  public static final String BY_EXTERNAL_ID = "Agent.byExternalId";
   public static final int MAX_NAME_LENGTH = 100;
 
   /** Why the routing put an agent off queue when it let an offer time out. */
@@ -43,6 +48,10 @@ public class Agent {
   /** Why the system, not the agent, set the status; empty once the agent chose one itself. */
   @Column(name = "status_reason")
   private String statusReason;
+
+  /** Its id in another system, e.g. Genesys Cloud; unique. */
+  @Column(name = "external_id")
+  private String externalId;
 
   @Version private long version;
 
@@ -80,6 +89,15 @@ public class Agent {
       statusChangedAt = clock.instant();
     }
     statusReason = NOT_RESPONDING;
+  }
+
+  /** Gives the agent the id another system knows it by; none removes it. */
+  public void identifyExternallyAs(Optional<String> id) {
+    this.externalId = id.orElse(null);
+  }
+
+  public Optional<String> externalId() {
+    return Optional.ofNullable(externalId);
   }
 
   public boolean isAvailable() {

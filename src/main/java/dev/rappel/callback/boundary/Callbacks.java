@@ -216,6 +216,16 @@ public class Callbacks {
   }
 
   public Callback createFromIntegration(CreateCommand command, Caller caller) {
+    return createFromIntegration(command, Optional.empty(), caller);
+  }
+
+  /**
+   * An integration creates a callback owned by an agent from the start, as the queue's policy on
+   * owned callbacks allows (Genesys' agent-owned callbacks); not owned when {@code ownerAgentId} is
+   * empty.
+   */
+  public Callback createFromIntegration(
+      CreateCommand command, Optional<Long> ownerAgentId, Caller caller) {
     String actor = caller.name();
     Violations violations = new Violations();
     Queue queue = null;
@@ -226,6 +236,8 @@ public class Callbacks {
     }
     Optional<Agent> preferred =
         command.preferredAgentId().map(id -> violations.check(() -> agent(id, "preferredAgentId")));
+    Optional<Agent> owner =
+        ownerAgentId.map(id -> violations.check(() -> agent(id, "ownerAgentId")));
     violations.throwIfAny();
     var request =
         new IntegrationRequest(
@@ -238,7 +250,7 @@ public class Callbacks {
             command.callerIdName(),
             preferred,
             command.data());
-    Callback callback = Callback.fromIntegration(request, clock, actor);
+    Callback callback = Callback.fromIntegration(request, owner, clock, actor);
     persistCompliant(callback, command.outsideHoursConsent(), "scheduledAt", actor);
     return callback;
   }

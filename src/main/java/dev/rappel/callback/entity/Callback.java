@@ -303,12 +303,32 @@ public class Callback {
 
   /** An integration creates a callback; without a time it is due now. */
   public static Callback fromIntegration(IntegrationRequest request, Clock clock, String actor) {
+    return fromIntegration(request, Optional.empty(), clock, actor);
+  }
+
+  /**
+   * An integration creates a callback owned by an agent (rule 7: only when the queue's policy
+   * enables owned callbacks, within its limits), or not owned when {@code owner} is empty.
+   */
+  public static Callback fromIntegration(
+      IntegrationRequest request, Optional<Agent> owner, Clock clock, String actor) {
     Violations violations = new Violations();
     ZoneId zone = request.customerZone().orElse(clock.getZone());
     Instant now = clock.instant();
     Instant at = request.scheduledAt().orElse(now);
     CallbackTime time =
         violations.check(() -> new CallbackTime(at, zone).requireWithinWindow(now, "scheduledAt"));
+    Instant ownershipExpiry = null;
+    if (owner.isPresent() && time != null) {
+      ownershipExpiry =
+          violations.check(
+              () ->
+                  request
+                      .queue()
+                      .settings()
+                      .ownedCallbacks()
+                      .ownershipExpiry(time.instant(), now, "ownerAgentId"));
+    }
     String name = request.customerName() == null ? "" : request.customerName().strip();
     if (name.isEmpty()) {
       violations.add("customerName", "The customer's name is required.");
@@ -334,6 +354,8 @@ public class Callback {
     callback.callerId = request.callerId().map(PhoneNumber::e164).orElse(null);
     callback.callerIdName = callerIdName;
     callback.preferredAgent = request.preferredAgent().orElse(null);
+    callback.owner = owner.orElse(null);
+    callback.ownershipExpiresAt = ownershipExpiry;
     callback.data.putAll(new TreeMap<>(data));
     callback.open(clock, actor);
     return callback;

@@ -3,6 +3,7 @@ package dev.rappel.platform.boundary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,12 @@ public class ApiDocument implements OASFilter {
   /** The names microprofile-config.properties gives the java.time types it maps. */
   private static final List<String> TIME_SCHEMAS =
       List.of("Instant", "OffsetDateTime", "ZonedDateTime", "LocalDate", "LocalTime", "ZoneId");
+
+  /**
+   * Extension of an operation whose errors are not problems but the named component schema (e.g.
+   * {@code GenesysError}); removed from the served document.
+   */
+  public static final String ERROR_SCHEMA = "x-rappel-error-schema";
 
   private static final Map<String, String> ERRORS =
       Map.of(
@@ -108,6 +115,7 @@ public class ApiDocument implements OASFilter {
     mergeTags(api);
     addProblemSchemas(api);
     if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+      publishForwardedPaths(api);
       api.getPaths().getPathItems().forEach(this::complete);
     }
     if (api.getServers() != null) {
@@ -191,7 +199,35 @@ public class ApiDocument implements OASFilter {
     item.getOperations().forEach((method, operation) -> complete(path, method, operation));
   }
 
+  /** The operations of {@link ForwardedPaths} under the paths clients call. */
+  private static void publishForwardedPaths(OpenAPI api) {
+    String internal = ForwardedPaths.TARGET;
+    for (String path : List.copyOf(api.getPaths().getPathItems().keySet())) {
+      if (path.startsWith(internal + "/")) {
+        PathItem item = api.getPaths().getPathItem(path);
+        api.getPaths().removePathItem(path);
+        api.getPaths().addPathItem(path.substring(internal.length()), item);
+      }
+    }
+  }
+
+  /**
+   * The schema of an operation's error answers: {@code Problem} (problem+json), or for an operation
+   * of another API's shape the component its {@value #ERROR_SCHEMA} extension names (plain JSON;
+   * such an operation answers 400 for every input error, never 422).
+   */
+  private static Optional<String> ownErrorSchema(Operation operation) {
+    Object own =
+        operation.getExtensions() == null ? null : operation.getExtensions().get(ERROR_SCHEMA);
+    if (own == null) {
+      return Optional.empty();
+    }
+    operation.removeExtension(ERROR_SCHEMA);
+    return Optional.of(own.toString());
+  }
+
   private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    Optional<String> ownErrors = ownErrorSchema(operation);
     if (operation.getDescription() == null || operation.getDescription().isBlank()) {
       operation.setDescription(operation.getSummary());
     }
@@ -232,6 +268,9 @@ public class ApiDocument implements OASFilter {
       wanted.add("409");
       wanted.add("422");
     }
+    if (ownErrors.isPresent()) {
+      wanted.remove("422");
+    }
     for (String code : wanted) {
       if (responses.getAPIResponse(code) == null) {
         responses.addAPIResponse(
@@ -242,10 +281,22 @@ public class ApiDocument implements OASFilter {
         .getAPIResponses()
         .forEach(
             (code, response) -> {
+              if (response.getExtensions() != null) {
+                response.removeExtension(ERROR_SCHEMA); // Payara copies it onto each response
+              }
               if (code.startsWith("4") || code.startsWith("5")) {
-                response.setContent(problemContent());
+                response.setContent(
+                    ownErrors.map(ApiDocument::ownContent).orElseGet(ApiDocument::problemContent));
               }
             });
+  }
+
+  private static Content ownContent(String schema) {
+    return OASFactory.createContent()
+        .addMediaType(
+            "application/json",
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema)));
   }
 
   private static Content problemContent() {

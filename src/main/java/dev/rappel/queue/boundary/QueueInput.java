@@ -20,6 +20,12 @@ public class QueueInput {
   public String name;
   @Valid public SettingsInput callbackSettings;
 
+  /**
+   * Its id in another system (e.g. the Genesys Cloud queue UUID), unique; on update absent leaves
+   * it, empty removes it.
+   */
+  public String externalId;
+
   /** Missing fields take the product's defaults. */
   public static class SettingsInput {
     public String mode;

@@ -5,13 +5,19 @@ import dev.rappel.compliance.entity.CallingHours;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.Queue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A queue as the API shows it. */
-public record QueueView(long id, String name, SettingsView callbackSettings, List<Long> memberIds) {
+public record QueueView(
+    long id,
+    String name,
+    SettingsView callbackSettings,
+    List<Long> memberIds,
+    @JsonbNillable(false) String externalId) {
 
   public record SettingsView(
       String mode,
@@ -77,6 +83,7 @@ public record QueueView(long id, String name, SettingsView callbackSettings, Lis
                 .contactCap()
                 .map(c -> new ContactCapView(c.maxAttempts(), c.perDays()))
                 .orElse(null)),
-        queue.members().stream().map(Agent::id).toList());
+        queue.members().stream().map(Agent::id).toList(),
+        queue.externalId().orElse(null));
   }
 }

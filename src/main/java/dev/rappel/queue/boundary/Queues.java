@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Use cases of queues and their callback policy; each method is one transaction. */
 @Stateless
@@ -26,9 +27,17 @@ public class Queues {
   @Inject Audit audit;
 
   public Queue create(String name, CallbackSettings settings, Caller by) {
+    return create(name, settings, Optional.empty(), by);
+  }
+
+  /** A new queue, known to another system as {@code externalId} when given. */
+  public Queue create(
+      String name, CallbackSettings settings, Optional<String> externalId, Caller by) {
     by.requireAdmin();
     Queue queue = new Queue(name, settings);
     requireUniqueName(queue.name(), null);
+    requireUniqueExternalId(externalId, null);
+    queue.identifyExternallyAs(externalId);
     em.persist(queue);
     em.flush();
     audit.record(by.name(), "QUEUE_CREATED", "queue " + queue.id(), describe(queue));
@@ -36,10 +45,28 @@ public class Queues {
   }
 
   public Queue update(long id, String name, CallbackSettings settings, Caller by) {
+    return update(id, name, settings, false, Optional.empty(), by);
+  }
+
+  /**
+   * Renames, replaces the settings and, when {@code externalIdGiven}, sets the external id (empty
+   * removes it).
+   */
+  public Queue update(
+      long id,
+      String name,
+      CallbackSettings settings,
+      boolean externalIdGiven,
+      Optional<String> externalId,
+      Caller by) {
     by.requireAdmin();
     Queue queue = find(id);
     queue.rename(name);
     requireUniqueName(queue.name(), queue.id());
+    if (externalIdGiven) {
+      requireUniqueExternalId(externalId, queue.id());
+      queue.identifyExternallyAs(externalId);
+    }
     queue.applySettings(settings);
     audit.record(by.name(), "QUEUE_CHANGED", "queue " + id, describe(queue));
     return queue;
@@ -49,9 +76,10 @@ public class Queues {
     var s = queue.settings();
     var o = s.ownedCallbacks();
     return String.format(
-        "'%s': %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds,"
+        "'%s'%s: %s, queue selection %s, owned %s (%dh ahead, %dh, %s on expiry), retries %d every %ds,"
             + " offers answered within %ds, calls of at most %d min, %s",
         queue.name(),
+        queue.externalId().map(e -> " (external id " + e + ")").orElse(""),
         s.mode(),
         s.allowsAgentQueueSelection(),
         o.isEnabled(),
@@ -100,6 +128,22 @@ public class Queues {
 
   public List<Queue> all() {
     return em.createNamedQuery(Queue.ALL, Queue.class).getResultList();
+  }
+
+  /** The queue another system knows by this id. */
+  public Optional<Queue> withExternalId(String externalId) {
+    return em.createNamedQuery(Queue.BY_EXTERNAL_ID, Queue.class)
+        .setParameter("externalId", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void requireUniqueExternalId(Optional<String> externalId, Long self) {
+    Optional<Queue> other = externalId.flatMap(this::withExternalId);
+    if (other.isPresent() && !other.get().id().equals(self)) {
+      throw new Conflict(
+          "Queue " + other.get().id() + " already has the externalId '" + externalId.get() + "'.");
+    }
   }
 
   private void requireUniqueName(String name, Long self) {

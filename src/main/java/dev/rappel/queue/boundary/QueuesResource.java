@@ -1,6 +1,7 @@
 package dev.rappel.queue.boundary;
 
 import dev.rappel.platform.entity.Caller;
+import dev.rappel.platform.entity.ExternalId;
 import dev.rappel.platform.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,7 +57,12 @@ public class QueuesResource {
               schema = @Schema(type = SchemaType.STRING)),
       content = @Content(schema = @Schema(implementation = QueueView.class)))
   public Response create(@NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
-    var queue = queues.create(body.name, QueueInput.settings(body.callbackSettings), caller);
+    var queue =
+        queues.create(
+            body.name,
+            QueueInput.settings(body.callbackSettings),
+            ExternalId.parse(body.externalId, "externalId"),
+            caller);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(queue.id().toString()).build())
         .entity(QueueView.of(queue))
         .build();
@@ -87,7 +93,13 @@ public class QueuesResource {
       @PathParam("id") long id,
       @NotNull(message = "A JSON body is required.") @Valid QueueInput body) {
     return QueueView.of(
-        queues.update(id, body.name, QueueInput.settings(body.callbackSettings), caller));
+        queues.update(
+            id,
+            body.name,
+            QueueInput.settings(body.callbackSettings),
+            body.externalId != null,
+            ExternalId.parse(body.externalId, "externalId"),
+            caller));
   }
 
   @PUT

@@ -2,6 +2,7 @@ package dev.rappel.queue.entity;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.platform.entity.RuleViolation;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** An ACD routing queue: its agent members and its callback policy. */
@@ -24,7 +26,11 @@ import java.util.Set;
 @Table(name = "queue")
 @NamedQuery(name = Queue.ALL, query = "SELECT q FROM Queue q ORDER BY q.id")
 @NamedQuery(name = Queue.BY_NAME, query = "SELECT q FROM Queue q WHERE LOWER(q.name) = :name")
+@NamedQuery(
+    name = Queue.BY_EXTERNAL_ID,
+    query = "SELECT q FROM Queue q WHERE q.externalId = :externalId")
 public class Queue {
+  public static final String BY_EXTERNAL_ID = "Queue.byExternalId";
   public static final String ALL = "Queue.all";
   public static final String BY_NAME = "Queue.byName";
   public static final int MAX_NAME_LENGTH = 100;
@@ -36,6 +42,10 @@ public class Queue {
   private String name;
 
   @Embedded private CallbackSettings callbackSettings;
+
+  /** Its id in another system, e.g. Genesys Cloud; unique. */
+  @Column(name = "external_id")
+  private String externalId;
 
   @ManyToMany
   @JoinTable(
@@ -61,6 +71,15 @@ public class Queue {
       throw new RuleViolation("name", "must be at most " + MAX_NAME_LENGTH + " characters.");
     }
     this.name = newName.strip();
+  }
+
+  /** Gives the queue the id another system knows it by; none removes it. */
+  public void identifyExternallyAs(Optional<String> id) {
+    this.externalId = id.orElse(null);
+  }
+
+  public Optional<String> externalId() {
+    return Optional.ofNullable(externalId);
   }
 
   public void applySettings(CallbackSettings settings) {

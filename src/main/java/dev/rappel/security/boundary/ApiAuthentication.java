@@ -78,7 +78,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       return signedIn(request, context, accepted.identity());
     }
     if (signIn instanceof Logins.Throttled throttled) {
-      return tooManyFailures(response, throttled);
+      return tooManyFailures(request, response, throttled);
     }
     return challenge(request, response, "Wrong user name or password.");
   }
@@ -149,14 +149,15 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       response.addHeader("WWW-Authenticate", "Basic realm=\"rappel\", charset=\"UTF-8\"");
     }
     response.addHeader("WWW-Authenticate", "Bearer realm=\"rappel\"");
-    return problem(response, 401, "unauthenticated", "Unauthorized", detail);
+    return problem(request, response, 401, "unauthenticated", "Unauthorized", detail);
   }
 
   private static AuthenticationStatus tooManyFailures(
-      HttpServletResponse response, Logins.Throttled throttled) {
+      HttpServletRequest request, HttpServletResponse response, Logins.Throttled throttled) {
     long seconds = PageAuthentication.secondsToWait(throttled);
     response.setHeader("Retry-After", String.valueOf(seconds));
     return problem(
+        request,
         response,
         429,
         "too-many-sign-in-failures",
@@ -168,10 +169,39 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   }
 
   private static AuthenticationStatus problem(
-      HttpServletResponse response, int status, String type, String title, String detail) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String type,
+      String title,
+      String detail) {
     response.setStatus(status);
-    response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
+    if (RequestPaths.isGenesys(request)) {
+      // the Genesys-compatible endpoints answer in Genesys' error shape, which its SDKs read
+      response.setContentType("application/json");
+      String code = status == 401 ? "bad.credentials" : "too.many.requests";
+      try {
+        response
+            .getWriter()
+            .write(
+                "{\"message\":\""
+                    + detail
+                    + "\",\"code\":\""
+                    + code
+                    + "\",\"status\":"
+                    + status
+                    + ",\"messageWithParams\":\""
+                    + detail
+                    + "\",\"messageParams\":{},\"contextId\":\""
+                    + java.util.UUID.randomUUID()
+                    + "\",\"details\":[],\"errors\":[]}");
+      } catch (IOException e) {
+        // the client is gone; the status is what matters
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    response.setContentType("application/problem+json");
     try {
       response
           .getWriter()

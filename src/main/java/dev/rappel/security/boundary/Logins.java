@@ -182,6 +182,20 @@ public class Logins {
     return new Accepted(identity(user));
   }
 
+  /**
+   * Books a try of other credentials (an OAuth client's secret) under the same throttle as
+   * passwords: empty when it may be checked now (it counts as a failure until {@link
+   * #otherSucceeded}), else how long to wait.
+   */
+  public Optional<Duration> bookOther(String key, String address) {
+    return book(key, address, clock.instant());
+  }
+
+  /** The credentials booked by {@link #bookOther} were right: the pair starts afresh. */
+  public void otherSucceeded(String key, String address) {
+    attempts.succeeded(key, address, throttle.forgottenBefore(clock.instant()));
+  }
+
   private Optional<Duration> book(String username, String address, Instant now) {
     for (int round = 0; ; round++) {
       try {

@@ -21,6 +21,13 @@ final class RequestPaths {
     return isApiPath(servletPath) || isApiPath(normalised(raw));
   }
 
+  /** Whether a request goes to the Genesys-compatible endpoints ({@code /api/v2/...}). */
+  static boolean isGenesys(HttpServletRequest request) {
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    String path = normalised(raw);
+    return path.equals("/api/v2") || path.startsWith("/api/v2/");
+  }
+
   static boolean isApiPath(String path) {
     return path.equals("/api") || path.startsWith("/api/");
   }

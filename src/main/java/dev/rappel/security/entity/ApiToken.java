@@ -27,7 +27,14 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
-@NamedQuery(name = ApiToken.ALL, query = "SELECT t FROM ApiToken t ORDER BY t.id")
+@NamedQuery(
+    name = ApiToken.ALL,
+    query = "SELECT t FROM ApiToken t WHERE t.oauthClientId IS NULL ORDER BY t.id")
+@NamedQuery(
+    name = ApiToken.REVOKE_OF_CLIENT,
+    query =
+        "UPDATE ApiToken t SET t.revokedAt = :now WHERE t.oauthClientId = :client"
+            + " AND t.revokedAt IS NULL")
 @NamedQuery(
     name = ApiToken.MARK_USED,
     query =
@@ -37,6 +44,7 @@ public class ApiToken {
   public static final String BY_HASH = "ApiToken.byHash";
   public static final String ALL = "ApiToken.all";
   public static final String MARK_USED = "ApiToken.markUsed";
+  public static final String REVOKE_OF_CLIENT = "ApiToken.revokeOfClient";
 
   /** Last use is written at most this often per token: a read-mostly table stays so. */
   public static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
@@ -78,6 +86,10 @@ public class ApiToken {
 
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
+
+  /** The OAuth client an access token was issued to at {@code /oauth/token}; else null. */
+  @Column(name = "oauth_client_id")
+  private Long oauthClientId;
 
   protected ApiToken() {}
 
@@ -128,6 +140,25 @@ public class ApiToken {
     ApiToken token =
         new ApiToken(name, Scope.impliedBy(Set.of(role)), Set.of(), expiresAt, hash, now, by);
     token.issuedAs = role.name();
+    return token;
+  }
+
+  /**
+   * An OAuth access token of a client (client credentials grant): short-lived, with the client's
+   * scopes or fewer, named after the client so histories say who acted.
+   */
+  public static ApiToken accessToken(
+      OAuthClient client, Set<Scope> scopes, Instant expiresAt, String hash, Instant now) {
+    ApiToken token =
+        new ApiToken(
+            client.name(),
+            scopes,
+            Set.of(),
+            Optional.of(expiresAt),
+            hash,
+            now,
+            "oauth-client:" + client.clientId());
+    token.oauthClientId = client.id();
     return token;
   }
 
