@@ -5,12 +5,16 @@
 #
 #   bench/run.sh                          # full scale (about 20-40 minutes on a 2-core machine)
 #   bench/run.sh --future 10000 --create-requests 5000 --steady-seconds 30     # a quicker run
+#   BENCH_DB=postgresql bench/run.sh       # on PostgreSQL (database rappel_bench, emptied first)
+#   BENCH_DB=postgresql BENCH_NODES=2 bench/run.sh   # two clustered nodes on one PostgreSQL
 #
 # Arguments go to Bench.java (java bench/Bench.java --help lists them).
 # Environment: BENCH_PORT (default: first free port from 18080), BENCH_HEAP (default 1g),
 # BENCH_REBUILD=1 to rebuild the WAR, BENCH_TIMEOUT seconds for the whole run (default 3000),
 # BENCH_KEEP=1 to keep the data folder and the server log, BENCH_JAVA_OPTS extra JVM options for the
 # server (e.g. -Dderby.system.durability=test, to measure what the log flush costs).
+# PostgreSQL: BENCH_PG_SERVER (localhost:5432), BENCH_PG_DATABASE (rappel_bench), BENCH_PG_USER and
+# BENCH_PG_PASSWORD (rappel/rappel); .ci/postgresql creates that database on a local PostgreSQL.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,49 +40,104 @@ if port_in_use "$PORT"; then echo "Port $PORT is in use" >&2; exit 1; fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rappel-bench.XXXXXX")
 # the first administrator of the fresh database (servers with access control); ignored by others
 ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-LOG="$WORK/server.log"
-SERVER_PID=""
 
 stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "Stopping the server (pid $SERVER_PID)..."
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 1
-    done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
+  for pid in ${SERVER_PIDS[@]+"${SERVER_PIDS[@]}"}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "Stopping a server (pid $pid)..."
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+      done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
   if [[ ${BENCH_KEEP:-0} == 1 ]]; then
-    echo "Data folder and server log kept in $WORK"
+    echo "Data folders and server logs kept in $WORK"
   else
     rm -rf "$WORK"
   fi
 }
+SERVER_PIDS=()
 trap stop_server EXIT
 
-echo "Starting Payara Micro on port $PORT, data in $WORK/data ..."
-# shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
-java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} "-Drappel.data.dir=$WORK/data" "-Drappel.admin.password=$ADMIN_PASSWORD" -jar "$ROOT/target/payara-micro.jar" \
-  --nocluster --port "$PORT" --contextroot / --deploy "$ROOT/target/rappel.war" >"$LOG" 2>&1 &
-SERVER_PID=$!
+DB=${BENCH_DB:-derby}
+NODES=${BENCH_NODES:-1}
+DB_OPTS=()
+if [[ $DB == postgresql ]]; then
+  PG_SERVER=${BENCH_PG_SERVER:-localhost:5432}
+  PG_DATABASE=${BENCH_PG_DATABASE:-rappel_bench}
+  PG_USER=${BENCH_PG_USER:-rappel}
+  PG_PASSWORD=${BENCH_PG_PASSWORD:-rappel}
+  echo "Emptying PostgreSQL database $PG_DATABASE on $PG_SERVER ..."
+  PGPASSWORD=$PG_PASSWORD psql -q -h "${PG_SERVER%:*}" -p "${PG_SERVER##*:}" -U "$PG_USER" -d "$PG_DATABASE" \
+    -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public AUTHORIZATION $PG_USER" >/dev/null
+  DB_OPTS=(-Drappel.datasource.class=org.postgresql.ds.PGSimpleDataSource "-Drappel.datasource.server=$PG_SERVER"
+    "-Drappel.datasource.database=$PG_DATABASE" "-Drappel.datasource.user=$PG_USER"
+    "-Drappel.datasource.password=$PG_PASSWORD")
+elif [[ $DB != derby ]]; then
+  echo "BENCH_DB is derby or postgresql, not $DB" >&2; exit 1
+fi
+if (( NODES > 1 )) && [[ $DB != postgresql ]]; then
+  echo "Several nodes share one database only on PostgreSQL (BENCH_DB=postgresql)" >&2; exit 1
+fi
 
+# node 1 answers the harness on $PORT; the others run the engine beside it on the next free ports
+CLUSTER_OPTS=(--nocluster)
+GRID_PORTS=()
+if (( NODES > 1 )); then
+  members=""
+  for n in $(seq 1 "$NODES"); do
+    for p in $(seq $((26900 + n * 10)) $((26909 + n * 10))); do
+      if ! port_in_use "$p"; then GRID_PORTS+=("$p"); break; fi
+    done
+    members+="${members:+,}127.0.0.1:${GRID_PORTS[$((n - 1))]}"
+  done
+  CLUSTER_OPTS=(--clustermode "tcpip:$members" --clustername "rappel-bench-$$" --interfaces 127.0.0.1 --nohostaware)
+fi
+
+SERVER_PIDS=()
+start_node() { # node number, HTTP port
+  local n=$1 port=$2 grid=()
+  (( NODES > 1 )) && grid=(--name "node$n" --startport "${GRID_PORTS[$((n - 1))]}")
+  # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
+  java "-Xmx$HEAP" ${BENCH_JAVA_OPTS:-} "-Drappel.data.dir=$WORK/data$n" "-Drappel.admin.password=$ADMIN_PASSWORD" \
+    "${DB_OPTS[@]}" -jar "$ROOT/target/payara-micro.jar" "${CLUSTER_OPTS[@]}" "${grid[@]}" \
+    --port "$port" --contextroot / --deploy "$ROOT/target/rappel.war" >"$WORK/server$n.log" 2>&1 &
+  SERVER_PIDS+=($!)
+}
+await_ready() { # pid, url
+  for _ in $(seq 1 180); do
+    if ! kill -0 "$1" 2>/dev/null; then
+      echo "A server exited during start-up; last lines of its log:" >&2
+      tail -30 "$WORK"/server*.log >&2
+      exit 1
+    fi
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$2/health/ready" || true) == 200 ]]; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "A server was not ready after 180 s" >&2; tail -30 "$WORK"/server*.log >&2; exit 1
+}
+
+echo "Starting $NODES Payara Micro node(s) on $DB, harness port $PORT, files in $WORK ..."
+mkdir -p "$WORK"
+start_node 1 "$PORT"
+SERVER_PID=${SERVER_PIDS[0]}
 URL="http://localhost:$PORT"
-ready=0
-for _ in $(seq 1 180); do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "The server exited during start-up; last lines of its log:" >&2
-    tail -30 "$LOG" >&2
-    exit 1
-  fi
-  if [[ $(curl -s -o /dev/null -w '%{http_code}' "$URL/health/ready" || true) == 200 ]]; then
-    ready=1
-    break
-  fi
-  sleep 1
+await_ready "$SERVER_PID" "$URL"
+for n in $(seq 2 "$NODES"); do
+  node_port=""
+  for p in $(seq $((PORT + n * 7)) $((PORT + n * 7 + 50))); do
+    if ! port_in_use "$p"; then node_port=$p; break; fi
+  done
+  start_node "$n" "$node_port"
+  await_ready "${SERVER_PIDS[$((n - 1))]}" "http://localhost:$node_port"
 done
-[[ $ready == 1 ]] || { echo "The server was not ready after 180 s" >&2; tail -30 "$LOG" >&2; exit 1; }
-echo "Server ready at $URL (pid $SERVER_PID)"
+LOG="$WORK/server1.log"
+echo "Ready at $URL (node pids ${SERVER_PIDS[*]})"
 
 # A token, not Basic: Basic checks a PBKDF2 hash on every request (slow on purpose), a token is a
 # SHA-256 lookup, as integrations that send load are told to use.
