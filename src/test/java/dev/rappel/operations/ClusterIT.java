@@ -297,23 +297,11 @@ class ClusterIT {
   // ------------------------------------------------------------------ a node killed mid-burst
 
   @Test
-  void
-      a_node_killed_mid_burst_leaves_the_rest_to_the_other_once_and_never_early_and_its_sessions_live_on()
-          throws Exception {
+  void a_node_killed_mid_burst_leaves_the_rest_to_the_other_once_and_never_early()
+      throws Exception {
     int burst = Integer.getInteger("cluster.burst", 10_000);
     try (Pair pair = new Pair("cluster-burst")) {
-      // a person signed in to the console through node A
-      ChromeDriver browser = Browser.start();
-      try {
-        URI consoleA = pair.apiA.server().resolve("admin/queues.xhtml");
-        browser.get(consoleA.toString());
-        browser.findElement(By.id("login:username")).sendKeys("admin");
-        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("login:signin")).click();
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> !browser.findElements(By.id("signed-in-user")).isEmpty());
-
+      {
         // no agents: each delivery is one QUEUED step
         long queue = pair.apiA.post("/api/v1/queues", "{\"name\":\"Burst\"}").id();
         Instant due = Instant.now().plusSeconds(burst / 100 + 30).truncatedTo(ChronoUnit.SECONDS);
@@ -382,10 +370,29 @@ class ClusterIT {
         assertThat(counts.undelivered()).as("undelivered").isZero();
         assertThat(counts.twice()).as("delivered twice").isZero();
         assertThat(counts.early()).as("delivered early").isZero();
+      }
+    }
+  }
 
-        // the same browser, cookie and all, now reaches node B: still signed in
-        browser.get(pair.apiB.server().resolve("admin/queues.xhtml").toString());
+  // ------------------------------------------------------------------ a session outlives its node
+
+  @Test
+  void a_console_session_survives_the_loss_of_the_node_that_signed_it_in() throws Exception {
+    try (Pair pair = new Pair("cluster-session")) {
+      ChromeDriver browser = Browser.start();
+      try {
+        // a person signs in to the console through node A
+        browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString());
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login:signin")).click();
         Supplier<Boolean> signedIn = () -> !browser.findElements(By.id("signed-in-user")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(signedIn::get);
+
+        pair.a.kill();
+
+        // the same browser, cookie and all (cookies ignore the port), now reaches node B
+        browser.get(pair.apiB.server().resolve("admin/queues.xhtml").toString());
         await().atMost(Duration.ofSeconds(20)).until(signedIn::get);
         assertThat(browser.findElements(By.id("login:username"))).isEmpty();
       } finally {
