@@ -1,5 +1,6 @@
 package dev.rappel.platform.boundary;
 
+import dev.rappel.platform.control.ThrottledLog;
 import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -263,6 +266,39 @@ public final class ProblemMappers {
     }
   }
 
+  /** Refusals for a database that is busy or down: at most one line a minute of each kind. */
+  private static final ThrottledLog REFUSALS =
+      new ThrottledLog(LOG, Duration.ofMinutes(1), Clock.systemUTC());
+
+  /**
+   * The database cannot be reached: SQL states of class 08 (connection exception) and 57P
+   * (PostgreSQL shutting down), a refused connection, or the server's pool unable to open one.
+   */
+  static boolean isDatabaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      if (t instanceof java.net.ConnectException
+          || t.getClass().getName().endsWith("PoolingException")
+          || (t.getMessage() != null
+              && t.getMessage().contains("Error in allocating a connection"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
   /** SQL states of class 40: transaction rollback (deadlock, lock timeout, serialization). */
   static boolean isTransientDatabaseConflict(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -298,8 +334,9 @@ public final class ProblemMappers {
         return new ConflictMapper().toResponse(new ConcurrentChange("It"));
       }
       if (isTransientDatabaseConflict(e)) {
-        // a lock wait or deadlock under load: nothing was written; the same request can succeed
-        LOG.log(Level.WARNING, "Database busy; request refused with 503", e);
+        // a lock wait or deadlock under load: nothing was written; the same request can succeed.
+        // One line, no stack trace: under real overload a trace per refusal would add to it
+        REFUSALS.warn("busy", "Database busy; requests refused with 503: " + rootMessage(e), null);
         return Response.fromResponse(
                 Problem.of(
                         "busy",
@@ -307,6 +344,21 @@ public final class ProblemMappers {
                         "The database was busy and nothing was saved; retry the request.")
                     .toResponse())
             .header("Retry-After", "1")
+            .build();
+      }
+      if (isDatabaseUnavailable(e)) {
+        // the database is down or unreachable: not this request's fault, and readiness says so
+        REFUSALS.warn(
+            "unavailable",
+            "Database unavailable; requests refused with 503: " + rootMessage(e),
+            null);
+        return Response.fromResponse(
+                Problem.of(
+                        "unavailable",
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "The database does not answer and nothing was saved; retry the request.")
+                    .toResponse())
+            .header("Retry-After", "5")
             .build();
       }
       String reference = UUID.randomUUID().toString();
