@@ -40,6 +40,22 @@ class AdminConsoleIT extends ConsoleTest {
     input.sendKeys(text);
   }
 
+  /** Picks an option of a PrimeFaces select menu by its label, typing into its filter if any. */
+  private void choose(String menuId, String label) {
+    WebElement menu = waitFor(By.id(menuId));
+    menu.click();
+    var filters = browser.findElements(By.id(menuId + "_filter"));
+    if (!filters.isEmpty()) {
+      waitFor(By.id(menuId + "_filter")).sendKeys(label);
+    }
+    String panel = "#" + menuId.replace(":", "\\:") + "_panel";
+    until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(panel + " li[data-label='" + label + "']")),
+            label + " in " + menuId)
+        .click();
+  }
+
   /** Clicks the button with that id suffix in the table row showing {@code text}. */
   private void clickInRow(String tableId, String text, String buttonId) {
     until(

@@ -94,20 +94,4 @@ abstract class ConsoleTest {
     browser.findElement(By.id("login:signin")).click();
     waitFor(By.id("signed-in-user"));
   }
-
-  /** Picks an option of a PrimeFaces select menu by its label, typing into its filter if any. */
-  void choose(String menuId, String label) {
-    WebElement menu = waitFor(By.id(menuId));
-    menu.click();
-    var filters = browser.findElements(By.id(menuId + "_filter"));
-    if (!filters.isEmpty()) {
-      waitFor(By.id(menuId + "_filter")).sendKeys(label);
-    }
-    String panel = "#" + menuId.replace(":", "\\:") + "_panel";
-    until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(panel + " li[data-label='" + label + "']")),
-            label + " in " + menuId)
-        .click();
-  }
 }
