@@ -139,7 +139,7 @@ public class ClusterEvents {
   }
 
   /** Publishes a step this instance committed; relayed ones carry another qualifier. */
-  void publish(
+  public void publish(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) @jakarta.enterprise.inject.Default
           CallbackChanged change) {
     if (topic == null) {
