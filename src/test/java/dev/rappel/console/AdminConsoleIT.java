@@ -328,6 +328,56 @@ class AdminConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void admin_imports_a_do_not_call_file_sees_each_line_reported_and_removes_the_number()
+      throws Exception {
+    String number = "+33142685" + (100 + new java.util.Random().nextInt(900));
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("dnc-", ".csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "phoneNumber,reason\n"
+            + number
+            + ",asked on a call\n"
+            + number.replaceFirst("\\+33(\\d)(\\d{2})", "+33 $1 $2 ")
+            + ",asked again\n"
+            + "not a number,typo\n");
+    signIn("admin", Api.ADMIN_PASSWORD, "admin/dnc.xhtml");
+    waitFor(By.linkText("Do not call"));
+
+    // every field of the page has its label
+    for (WebElement input :
+        browser.findElements(By.cssSelector("main input:not([type=hidden]), main textarea"))) {
+      assertThat(
+              browser.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")))
+          .as("label of %s", input.getAttribute("id"))
+          .isNotEmpty();
+    }
+
+    browser
+        .findElement(By.xpath("//form[@id='upload']//input[@type='file']"))
+        .sendKeys(csv.toString());
+    assertThat(messageOf("upload:summary")).isEqualTo("1 imported, 1 duplicates, 1 invalid");
+    String lines = browser.findElement(By.id("upload:lines_data")).getText();
+    assertThat(lines).contains("2 " + number + " IMPORTED");
+    assertThat(lines).contains("3 " + number + " DUPLICATE");
+    assertThat(lines).contains("4 not a number INVALID");
+    Browser.screenshot(browser, "admin-dnc-import");
+
+    // the number is listed, here and over the API
+    type("list:search", number);
+    browser.findElement(By.id("list:find")).click();
+    until(d -> tableShows("list:table", number), "the number in the list");
+    assertThat(browser.findElement(By.id("list:table_data")).getText()).contains("asked on a call");
+    String encoded = number.replace("+", "%2B");
+    assertThat(admin.get("/api/v1/dnc?phoneNumber=" + encoded).json().getInt("total")).isEqualTo(1);
+
+    clickInRow("list:table", number, "remove");
+    waitFor(By.id("confirm:yes")).click();
+    assertThat(messageOf("messages")).contains(number + " is off the do-not-call list");
+    until(d -> !tableShows("list:table", number), "the number gone from the list");
+    assertThat(admin.get("/api/v1/dnc?phoneNumber=" + encoded).json().getInt("total")).isEqualTo(0);
+  }
+
+  @Test
   void a_supervisor_cannot_open_the_admin_pages() {
     String username = "sid-" + UUID.randomUUID().toString().substring(0, 6);
     assertThat(

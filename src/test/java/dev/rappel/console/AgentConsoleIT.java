@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Browser;
 import jakarta.json.JsonObject;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,12 +23,26 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** What an agent does in the browser, in headless Chromium against the real server. */
 class AgentConsoleIT extends ConsoleTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final String PASSWORD = "agent password 123";
 
   /** An agent user handling a fresh call from +33142685300; returns the interaction id. */
   private long agentWithACall(String username) {
+    return agentWithACall(username, null);
+  }
+
+  /** The same, on a queue with these callback settings (JSON), if any. */
+  private long agentWithACall(String username, String settings) {
     long queue =
-        admin.post("/api/v1/queues", "{\"name\":\"Console " + UUID.randomUUID() + "\"}").id();
+        admin
+            .post(
+                "/api/v1/queues",
+                "{\"name\":\"Console "
+                    + UUID.randomUUID()
+                    + "\""
+                    + (settings == null ? "" : ",\"callbackSettings\":" + settings)
+                    + "}")
+            .id();
     long agent =
         admin.post("/api/v1/agents", "{\"name\":\"Alice\",\"timeZone\":\"Europe/Paris\"}").id();
     user(username, "AGENT", agent);
@@ -48,6 +66,14 @@ class AgentConsoleIT extends ConsoleTest {
 
   private void signIn(String username) {
     signIn(username, PASSWORD);
+  }
+
+  /** Picks a zone in a filtered menu: typed into its filter, so the option is in sight. */
+  private void choose(String menuId, String label) {
+    browser.findElement(By.id(menuId)).click();
+    waitFor(By.id(menuId + "_filter")).sendKeys(label);
+    String items = "#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']";
+    waitFor(By.cssSelector(items)).click();
   }
 
   private void typeDate(LocalDate date) {
@@ -133,6 +159,78 @@ class AgentConsoleIT extends ConsoleTest {
     waitFor(By.id("login:username"));
     browser.get(server.resolve("agent/schedule.xhtml").toString());
     assertThat(browser.getCurrentUrl()).contains("login.xhtml");
+  }
+
+  @Test
+  void
+      the_page_shows_the_calling_hours_in_the_customers_zone_and_books_a_suggested_time_in_one_click() {
+    // 09:00-17:00, but never on the agent's today or tomorrow: the default (now + 30 min) is
+    // refused at any hour, and the nearest allowed time is the next open morning
+    LocalDate today = LocalDate.now(PARIS);
+    Set<DayOfWeek> closed = Set.of(today.getDayOfWeek(), today.plusDays(1).getDayOfWeek());
+    String days =
+        Arrays.stream(DayOfWeek.values())
+            .filter(day -> !closed.contains(day))
+            .map(day -> "\"" + day + "\":[{\"from\":\"09:00\",\"to\":\"17:00\"}]")
+            .collect(Collectors.joining(","));
+    String username = "hana-" + UUID.randomUUID().toString().substring(0, 6);
+    long interaction = agentWithACall(username, "{\"callingHours\":{\"days\":{" + days + "}}}");
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+    signIn(username);
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+
+    // no zone given: the Paris number's zone; the customer's zone once chosen
+    until(
+        d ->
+            d.findElement(By.id("form:callingHours"))
+                .getText()
+                .startsWith("Calling hours (Europe/Paris): "),
+        "the hours in the number's zone");
+    choose("form:timeZone", "America/New_York");
+    String hours =
+        until(
+            d -> {
+              String text = d.findElement(By.id("form:callingHours")).getText();
+              return text.startsWith("Calling hours (America/New_York): ") ? text : null;
+            },
+            "the hours in the customer's zone");
+    assertThat(hours).contains("09:00–17:00");
+
+    LocalDate day =
+        LocalDate.parse(browser.findElement(By.id("form:date_input")).getAttribute("value"));
+    browser.findElement(By.id("form:scheduleButton")).click();
+    WebElement suggestion = waitFor(By.id("form:suggested:0:book"));
+    assertThat(browser.findElement(By.id("form:timeMessage")).getText())
+        .contains("outside the calling hours");
+    LocalDate open = day.plusDays(1);
+    while (closed.contains(open.getDayOfWeek())) {
+      open = open.plusDays(1);
+    }
+    // the time before is in the past: only the one after is offered
+    assertThat(suggestion.getText()).isEqualTo("Book " + open + " 09:00 (America/New_York)");
+    assertThat(browser.findElements(By.id("form:suggested:1:book"))).isEmpty();
+    Browser.screenshot(browser, "agent-schedule-calling-hours");
+
+    suggestion.click();
+    assertThat(waitFor(By.id("form:scheduledText")).getText()).contains("already scheduled");
+    JsonObject booked =
+        admin
+            .get("/api/v1/callbacks?phoneNumber=%2B33142685300&size=500")
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(
+                c ->
+                    !c.isNull("interactionId")
+                        && c.getJsonNumber("interactionId").longValue() == interaction)
+            .findFirst()
+            .orElseThrow();
+    ZonedDateTime local = java.time.Instant.parse(booked.getString("scheduledAt")).atZone(NEW_YORK);
+    assertThat(local).isEqualTo(open.atTime(9, 0).atZone(NEW_YORK));
+    assertThat(closed).doesNotContain(local.getDayOfWeek());
+    assertThat(local.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 0));
+    assertThat(booked.getString("customerLocalTime")).startsWith(open + "T09:00");
   }
 
   @Test
@@ -348,6 +446,7 @@ class AgentConsoleIT extends ConsoleTest {
             "admin/queues",
             "admin/agents",
             "admin/users",
+            "admin/dnc",
             "admin/backup")) {
       browser.get(server.resolve(page + ".xhtml").toString());
       waitFor(By.id("signed-in-user"));

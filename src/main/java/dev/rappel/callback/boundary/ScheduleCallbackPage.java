@@ -6,12 +6,14 @@ import static dev.rappel.platform.boundary.PageMessages.info;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.phone.control.PhoneNumbers;
+import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.boundary.PageTimes;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
+import dev.rappel.platform.entity.RefusedTime;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.TimeZones;
 import dev.rappel.queue.entity.Queue;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The agent's "Schedule a callback" page: the interactions it handles, and for the chosen one a
@@ -54,6 +57,8 @@ public class ScheduleCallbackPage implements Serializable {
   private boolean routeToMe;
   private boolean takeOwnership;
   private String notes;
+  private String callingHours = "";
+  private List<ScheduleSuggestion> suggestions = List.of();
 
   /** Called when the page opens with {@code ?interaction=ID}: the defaults of that interaction. */
   public void load() {
@@ -66,6 +71,7 @@ public class ScheduleCallbackPage implements Serializable {
       time = form.time().toString();
       phoneNumber = form.ani();
       queueId = form.queueId();
+      refreshCallingHours();
     } catch (NotFound | Forbidden e) {
       form = null;
       error(null, e.getMessage());
@@ -73,6 +79,7 @@ public class ScheduleCallbackPage implements Serializable {
   }
 
   public void submit() {
+    suggestions = List.of();
     ScheduleInput in = new ScheduleInput();
     in.date = date == null ? null : date.toString();
     in.time = time;
@@ -87,6 +94,12 @@ public class ScheduleCallbackPage implements Serializable {
           callbacks.scheduleFromInteraction(interactionId, in.toCommand(phoneNumbers), caller);
       form = forms.scheduleForm(interactionId, caller);
       info("Callback scheduled for " + callback.time().describe() + ".");
+    } catch (RefusedTime refused) {
+      // beside the time, whichever field the rule names, with the allowed times to pick from
+      error("form:time", refused.errors().get(0).message());
+      String zone = formZone().getId();
+      suggestions =
+          refused.suggestedAt().stream().map(s -> ScheduleSuggestion.of(s, zone)).toList();
     } catch (RuleViolation violation) {
       for (FieldError error : violation.errors()) {
         error(fieldId(error.field()), error.message());
@@ -94,6 +107,53 @@ public class ScheduleCallbackPage implements Serializable {
     } catch (Conflict | Forbidden e) {
       error(null, e.getMessage());
     }
+  }
+
+  /** One click on a suggested time: the form takes it and books it. */
+  public void bookSuggestion(int index) {
+    if (index < 0 || index >= suggestions.size()) {
+      return;
+    }
+    ScheduleSuggestion chosen = suggestions.get(index);
+    date = chosen.date();
+    time = chosen.time();
+    submit();
+  }
+
+  /**
+   * The chosen queue's calling hours in the customer's zone, after a change of queue, number or
+   * zone; suggestions made for the former ones are dropped.
+   */
+  public void refreshCallingHours() {
+    suggestions = List.of();
+    if (form == null || queueId == null) {
+      callingHours = "";
+      return;
+    }
+    callingHours =
+        forms.callingHours(queueId, number(), givenZone(), ZoneId.of(form.agentZone())).orElse("");
+  }
+
+  // until number and zone are valid the hours are shown without them; booking says what is wrong
+  private Optional<PhoneNumber> number() {
+    try {
+      return phoneNumbers.parseOptional(phoneNumber, "phoneNumber");
+    } catch (RuleViolation e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ZoneId> givenZone() {
+    try {
+      return TimeZones.parseOptional(timeZone, "timeZone");
+    } catch (RuleViolation e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The zone the form's date and time are read in: the customer's if given, else the agent's. */
+  private ZoneId formZone() {
+    return givenZone().orElse(ZoneId.of(form.agentZone()));
   }
 
   private static String fieldId(String field) {
@@ -175,6 +235,14 @@ public class ScheduleCallbackPage implements Serializable {
                         + c.state()
                         + "): only one callback per interaction.")
             .orElse("");
+  }
+
+  public String getCallingHours() {
+    return callingHours;
+  }
+
+  public List<ScheduleSuggestion> getSuggestions() {
+    return suggestions;
   }
 
   public ScheduleForms.ScheduleForm getForm() {

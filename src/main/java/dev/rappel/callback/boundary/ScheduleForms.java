@@ -3,6 +3,7 @@ package dev.rappel.callback.boundary;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.CallbackTime;
+import dev.rappel.compliance.entity.Destination;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.entity.Caller;
@@ -120,6 +121,35 @@ public class ScheduleForms {
         local.toLocalDate(),
         local.toLocalTime(),
         existing.map(c -> new ExistingCallback(c.id(), c.time().describe(), c.state())));
+  }
+
+  /**
+   * A queue's calling hours as the customer's clock reads them: in the zones the booking check
+   * reads them in ({@link Destination#of}), or without a zone while the number is not valid. Empty
+   * when the queue has no calling hours.
+   *
+   * @param fallback the zone the form's time is read in when the customer gave none
+   */
+  public Optional<String> callingHours(
+      long queueId, Optional<PhoneNumber> number, Optional<ZoneId> given, ZoneId fallback) {
+    Queue queue = em.find(Queue.class, queueId);
+    if (queue == null) {
+      return Optional.empty();
+    }
+    return queue
+        .settings()
+        .contactPolicy()
+        .callingHours()
+        .map(
+            hours -> {
+              Optional<Destination> destination =
+                  number.map(n -> Destination.of(given, n, fallback));
+              ZoneId first = destination.map(d -> d.zones().get(0)).orElse(fallback);
+              return "Calling hours ("
+                  + destination.map(Destination::describe).orElse("the customer's local time")
+                  + "): "
+                  + hours.summary(LocalDate.now(clock.withZone(first)));
+            });
   }
 
   /** The queues an agent may send a callback to, when its queue's policy lets it choose. */

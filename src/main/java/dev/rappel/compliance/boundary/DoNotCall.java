@@ -36,9 +36,11 @@ public class DoNotCall {
   public record Page(List<DncEntry> items, long total) {}
 
   /** One line of an import: what became of it. */
-  public record ImportedLine(int line, String phoneNumber, String status, String message) {}
+  public record ImportedLine(int line, String phoneNumber, String status, String message)
+      implements java.io.Serializable {}
 
-  public record ImportReport(int imported, int duplicates, int invalid, List<ImportedLine> lines) {}
+  public record ImportReport(int imported, int duplicates, int invalid, List<ImportedLine> lines)
+      implements java.io.Serializable {}
 
   public static final String IMPORTED = "IMPORTED";
   public static final String DUPLICATE = "DUPLICATE";

@@ -270,6 +270,41 @@ public final class CallingHours {
     return (week.isEmpty() ? "never" : week) + closed;
   }
 
+  /**
+   * For the agent's page: days with the same intervals run together, closed dates from {@code from}
+   * on ("Mon–Fri 08:00–21:00, Sat 09:00–18:00; closed 2026-12-25").
+   */
+  public String summary(LocalDate from) {
+    List<String> runs = new ArrayList<>();
+    DayOfWeek[] week = DayOfWeek.values();
+    int i = 0;
+    while (i < week.length) {
+      List<Interval> intervals = days.get(week[i]);
+      int end = i;
+      while (end + 1 < week.length
+          && intervals != null
+          && intervals.equals(days.get(week[end + 1]))) {
+        end++;
+      }
+      if (intervals != null) {
+        String span =
+            end == i ? shortName(week[i]) : shortName(week[i]) + "–" + shortName(week[end]);
+        runs.add(
+            span
+                + " "
+                + intervals.stream().map(Interval::toString).collect(Collectors.joining(" and ")));
+      }
+      i = end + 1;
+    }
+    List<String> closed = closedDates.tailSet(from).stream().map(LocalDate::toString).toList();
+    return (runs.isEmpty() ? "never" : String.join(", ", runs))
+        + (closed.isEmpty() ? "" : "; closed " + String.join(", ", closed));
+  }
+
+  private static String shortName(DayOfWeek day) {
+    return day.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof CallingHours hours

@@ -34,6 +34,29 @@ class CallingHoursTest {
   }
 
   @Test
+  void the_summary_runs_days_with_the_same_hours_together_and_names_closed_dates_still_ahead() {
+    assertThat(weekdaysAndSaturday().summary(LocalDate.parse("2026-06-01")))
+        .isEqualTo("Mon–Fri 08:00–21:00, Sat 09:00–18:00; closed 2026-12-25");
+    assertThat(weekdaysAndSaturday().summary(LocalDate.parse("2026-12-26")))
+        .isEqualTo("Mon–Fri 08:00–21:00, Sat 09:00–18:00");
+    assertThat(EIGHT_TO_NINE.summary(LocalDate.parse("2026-06-01")))
+        .isEqualTo("Mon–Sun 08:00–21:00");
+    CallingHours gaps =
+        new CallingHours(
+            Map.of(
+                DayOfWeek.MONDAY, List.of(new Interval(LocalTime.of(9, 0), LocalTime.of(12, 0))),
+                DayOfWeek.WEDNESDAY,
+                    List.of(
+                        new Interval(LocalTime.of(14, 0), LocalTime.of(17, 0)),
+                        new Interval(LocalTime.of(9, 0), LocalTime.of(12, 0)))),
+            List.of());
+    assertThat(gaps.summary(LocalDate.parse("2026-06-01")))
+        .isEqualTo("Mon 09:00–12:00, Wed 09:00–12:00 and 14:00–17:00");
+    assertThat(new CallingHours(Map.of(), List.of()).summary(LocalDate.parse("2026-06-01")))
+        .isEqualTo("never");
+  }
+
+  @Test
   void eight_oclock_is_read_on_the_paris_wall_clock_on_both_sides_of_the_spring_change() {
     // 2026-03-29: Paris moves from UTC+1 to UTC+2
     assertThat(EIGHT_TO_NINE.allows(Instant.parse("2026-03-28T07:00:00Z"), PARIS)).isTrue();
