@@ -374,6 +374,182 @@ class ClusterIT {
     }
   }
 
+  // ------------------------------------------------------------------ the database stops for 60 s
+
+  @Test
+  void both_nodes_report_a_stopped_database_recover_alone_and_lose_no_acknowledged_callback()
+      throws Exception {
+    Database database = Database.local();
+    try (Pair pair = new Pair("cluster-database-down")) {
+      long queue = pair.apiA.post("/api/v1/queues", "{\"name\":\"Steady\"}").id();
+      Map<Long, Instant> acknowledged = new ConcurrentHashMap<>();
+      Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+      AtomicBoolean loading = new AtomicBoolean(true);
+      ExecutorService clients = Executors.newFixedThreadPool(2);
+      List<Future<?>> load = new ArrayList<>();
+      for (Api api : List.of(pair.apiA, pair.apiB)) {
+        // steady load: a create every 100 ms on each node, each due 20 s later
+        load.add(
+            clients.submit(
+                () -> {
+                  int i = 0;
+                  while (loading.get()) {
+                    Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+                    Api.Reply reply;
+                    try {
+                      reply =
+                          api.post(
+                              "/api/v1/callbacks",
+                              "{\"queueId\":"
+                                  + queue
+                                  + ",\"customerName\":\"Steady\",\"phoneNumber\":\"+1212558"
+                                  + String.format("%04d", i++ % 10_000)
+                                  + "\",\"scheduledAt\":\""
+                                  + due
+                                  + "\"}");
+                    } catch (RuntimeException timedOut) {
+                      answers.computeIfAbsent(0, s -> new AtomicLong()).incrementAndGet();
+                      continue;
+                    }
+                    answers
+                        .computeIfAbsent(reply.status(), s -> new AtomicLong())
+                        .incrementAndGet();
+                    if (reply.status() == 201) {
+                      acknowledged.put(reply.id(), due);
+                    }
+                    Thread.sleep(100);
+                  }
+                  return null;
+                }));
+      }
+      Thread.sleep(10_000);
+
+      Instant stopped = Instant.now();
+      database.stop();
+      Duration downA;
+      Duration downB;
+      try {
+        downA = untilReady(pair.apiA, false, stopped);
+        downB = untilReady(pair.apiB, false, stopped);
+        Thread.sleep(Math.max(0, 60_000 - Duration.between(stopped, Instant.now()).toMillis()));
+      } finally {
+        database.start();
+      }
+      Instant started = Instant.now();
+      Duration upA = untilReady(pair.apiA, true, started);
+      Duration upB = untilReady(pair.apiB, true, started);
+      Thread.sleep(10_000);
+      loading.set(false);
+      for (Future<?> client : load) {
+        client.get(60, TimeUnit.SECONDS);
+      }
+      clients.shutdown();
+
+      // every acknowledged create is there and delivered once its time came
+      Instant lastDue = acknowledged.values().stream().max(Instant::compareTo).orElseThrow();
+      await()
+          .atMost(Duration.between(Instant.now(), lastDue).plusSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> deliveredOf(pair.dir, acknowledged.keySet()) == acknowledged.size());
+      Counts counts = counts(pair.dir);
+      Map<String, Object> report = new java.util.TreeMap<>();
+      report.put("acknowledged", acknowledged.size());
+      report.put("answers", answers);
+      report.put("downAfterMsA", downA.toMillis());
+      report.put("downAfterMsB", downB.toMillis());
+      report.put("readyAfterStartMsA", upA.toMillis());
+      report.put("readyAfterStartMsB", upB.toMillis());
+      report.put("twice", counts.twice());
+      report.put("early", counts.early());
+      System.out.println("CLUSTER database-down " + report);
+      assertThat(answers.keySet()).as("answers during the outage").containsOnly(201, 503);
+      assertThat(counts.twice()).as("delivered twice").isZero();
+      assertThat(counts.early()).as("delivered early").isZero();
+    }
+  }
+
+  /**
+   * How long until the node's readiness says {@code ready} (UP) or not (DOWN, naming the database).
+   */
+  private static Duration untilReady(Api api, boolean ready, Instant since) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              Api.Reply health = api.get("/health/ready");
+              return ready
+                  ? health.status() == 200
+                  : health.status() == 503 && health.body().contains("database");
+            });
+    return Duration.between(since, Instant.now());
+  }
+
+  private static long deliveredOf(Path dir, java.util.Set<Long> ids) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement()) {
+      long delivered = 0;
+      List<Long> all = new ArrayList<>(ids);
+      for (int from = 0; from < all.size(); from += 500) {
+        String in =
+            all.subList(from, Math.min(all.size(), from + 500)).stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        delivered +=
+            single(
+                sql,
+                "SELECT COUNT(DISTINCT callback_id) FROM callback_event WHERE event = 'QUEUED'"
+                    + " AND callback_id IN ("
+                    + in
+                    + ")");
+      }
+      return delivered;
+    }
+  }
+
+  /** The local PostgreSQL cluster the tests run on, stopped and started as its administrator. */
+  private record Database(String version, String name) {
+    static Database local() throws Exception {
+      Process list = new ProcessBuilder("pg_lsclusters", "-h").start();
+      String clusters = new String(list.getInputStream().readAllBytes()).strip();
+      boolean root = "root".equals(System.getProperty("user.name"));
+      // the cluster listening on the tests' port: columns version, name, port, ...
+      Optional<String[]> ours =
+          clusters
+              .lines()
+              .map(line -> line.split("\\s+"))
+              .filter(columns -> columns.length > 2 && columns[2].equals(TestDatabase.port()))
+              .findFirst();
+      if (list.waitFor() != 0 || ours.isEmpty() || !root) {
+        String hint =
+            "stopping PostgreSQL needs root and a local cluster on port "
+                + TestDatabase.port()
+                + " (pg_lsclusters)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+          throw new IllegalStateException(hint);
+        }
+        org.junit.jupiter.api.Assumptions.abort(hint);
+      }
+      return new Database(ours.get()[0], ours.get()[1]);
+    }
+
+    void stop() throws Exception {
+      run("stop", "-m", "fast");
+    }
+
+    void start() throws Exception {
+      run("start");
+    }
+
+    private void run(String... action) throws Exception {
+      List<String> command = new ArrayList<>(List.of("pg_ctlcluster", version, name));
+      command.addAll(List.of(action));
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      assertThat(exit).as(String.join(" ", command)).isZero();
+    }
+  }
+
   // ------------------------------------------------------------------ a session outlives its node
 
   @Test

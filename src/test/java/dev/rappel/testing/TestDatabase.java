@@ -28,6 +28,11 @@ public final class TestDatabase {
     return "postgresql".equals(System.getProperty(PROPERTY, "derby"));
   }
 
+  /** The PostgreSQL server's port. */
+  public static String port() {
+    return SERVER.contains(":") ? SERVER.substring(SERVER.lastIndexOf(':') + 1) : "5432";
+  }
+
   /** What the run is called in messages and counts: {@code derby} or {@code postgresql}. */
   public static String name() {
     return isPostgresql() ? "postgresql" : "derby";
