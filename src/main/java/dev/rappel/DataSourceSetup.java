@@ -8,6 +8,9 @@ import jakarta.ejb.Singleton;
  * WAR runs on embedded Derby (the default, see {@code META-INF/microprofile-config.properties}) or
  * on PostgreSQL by configuration alone (env vars or {@code config/rappel.properties}).
  *
+ * <p>Payara's pool validates connections (see {@code properties}) so that a database restart costs
+ * the requests of its downtime, not a server restart.
+ *
  * <p>Data source classes, not JDBC drivers: Payara loads {@code Driver} classes from the server's
  * class loader, which cannot see {@code WEB-INF/lib}.
  */
@@ -19,7 +22,14 @@ import jakarta.ejb.Singleton;
     user = "${MPCONFIG=rappel.datasource.user}",
     password = "${MPCONFIG=rappel.datasource.password}",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    // a database that restarted leaves the pool holding dead connections: each is checked as it
+    // is handed out, and the first one found broken drops them all, so the server recovers alone
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=auto-commit",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 public class DataSourceSetup {
   public static final String JNDI_NAME = "java:app/jdbc/rappel";
