@@ -77,7 +77,9 @@ public class DueCallbacks {
                 + " WHERE c.state = :state AND ((o IS NOT NULL AND o.id IN :free)"
                 + " OR (o IS NULL AND ((p IS NOT NULL AND p.id IN :free) OR EXISTS"
                 + " (SELECT m FROM Queue q JOIN q.members m WHERE q = c.queue AND m.id IN :free))))"
-                + " ORDER BY c.dueAt, c.id",
+                // held callbacks all come due at the opening: their scheduled time keeps their
+                // place among each other
+                + " ORDER BY c.dueAt, c.scheduledAt, c.id",
             Callback.class)
         .setParameter("state", CallbackState.QUEUED)
         .setParameter("free", freeAgents)
