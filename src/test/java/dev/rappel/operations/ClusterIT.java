@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import dev.rappel.testing.PayaraProcess;
+import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.TestDatabase;
+import dev.rappel.testing.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,15 +67,19 @@ class ClusterIT {
     final Path dir;
 
     Pair(String name) throws Exception {
-      this(name, Duration.ZERO);
+      this(name, Duration.ZERO, List.of());
     }
 
-    /** Node B's host clock runs {@code bAhead} ahead of the real time (and of the database's). */
-    Pair(String name, Duration bAhead) throws Exception {
+    /**
+     * Node B's host clock runs {@code bAhead} ahead of the real time (and of the database's); both
+     * nodes get {@code more} JVM options.
+     */
+    Pair(String name, Duration bAhead, List<String> more) throws Exception {
       dir = PayaraProcess.workDir(name);
       List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
       options.add("-Drappel.admin.password=" + ADMIN_PASSWORD);
       options.add("-Drappel.time-zone=UTC");
+      options.addAll(more);
       String cluster = "rappel-it-" + UUID.randomUUID().toString().substring(0, 8);
       List<Integer> grid = List.of(PayaraProcess.freePort(), PayaraProcess.freePort());
       a =
@@ -114,7 +120,20 @@ class ClusterIT {
   @Test
   void a_step_on_one_node_reaches_the_other_nodes_stream_and_no_agent_ever_holds_two_callbacks()
       throws Exception {
-    try (Pair pair = new Pair("cluster-routing")) {
+    // a webhook subscriber and a telephony platform that count what each receives
+    WebhookReceiver hooks = WebhookReceiver.start(PayaraProcess.freePort());
+    FaultSuiteIT.Platform platform = new FaultSuiteIT.Platform();
+    platform.up = true;
+    List<String> both =
+        List.of(
+            "-Drappel.webhooks.url=" + hooks.url(),
+            "-Drappel.webhooks.secret=" + StandardWebhooks.IT_SECRET,
+            "-Drappel.webhooks.allow-private=true",
+            "-Drappel.dialer=webhook",
+            "-Drappel.dialer.webhook.url=" + platform.url(),
+            "-Drappel.dialer.webhook.secret=" + StandardWebhooks.IT_SECRET);
+    try (platform;
+        Pair pair = new Pair("cluster-routing", Duration.ZERO, both)) {
       long queue =
           pair.apiA
               .post(
@@ -238,6 +257,58 @@ class ClusterIT {
           .until(() -> offered(pair.apiA) == agents.size());
       watching.set(false);
       watcher.get(10, TimeUnit.SECONDS);
+
+      // the agents accept through both nodes: each dial request reaches the platform once
+      Map<Long, Long> accepted = offers(pair.apiA);
+      for (var offer : accepted.entrySet()) {
+        Api api = offer.getKey() % 2 == 0 ? pair.apiA : pair.apiB;
+        Api.Reply reply =
+            api.post(
+                "/api/v1/callbacks/" + offer.getKey() + "/accept",
+                "{\"agentId\":" + offer.getValue() + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> platform.taken.size() == accepted.size());
+      // and every step reaches the webhook subscriber, from one node: each event id once
+      long steps = single(pair.dir, "SELECT COUNT(*) FROM callback_event");
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  hooks.received().stream()
+                          .map(WebhookReceiver.Received::eventId)
+                          .distinct()
+                          .count()
+                      >= steps);
+      Thread.sleep(2_000); // a second sender, if there were one, would be sending by now
+      long dialsTwice = platform.taken.values().stream().filter(n -> n.get() > 1).count();
+      long eventsTwice =
+          hooks.received().stream()
+                  .filter(WebhookReceiver.Received::taken)
+                  .map(WebhookReceiver.Received::eventId)
+                  .count()
+              - hooks.received().stream()
+                  .filter(WebhookReceiver.Received::taken)
+                  .map(WebhookReceiver.Received::eventId)
+                  .distinct()
+                  .count();
+      System.out.println(
+          "CLUSTER senders "
+              + Map.of(
+                  "dialRequests",
+                  platform.taken.size(),
+                  "dialsTwice",
+                  dialsTwice,
+                  "webhookEvents",
+                  steps,
+                  "eventsTwice",
+                  eventsTwice));
+      assertThat(dialsTwice).as("dial requests taken twice").isZero();
+      assertThat(eventsTwice).as("webhook events taken twice").isZero();
       clients.shutdown();
       System.out.println(
           "CLUSTER offers "
@@ -600,6 +671,13 @@ class ClusterIT {
               sql,
               "SELECT COUNT(*) FROM callback_event e JOIN callback c ON c.id = e.callback_id"
                   + " WHERE e.event = 'QUEUED' AND e.occurred_at < c.scheduled_at"));
+    }
+  }
+
+  private static long single(Path dir, String query) throws SQLException {
+    try (Connection connection = TestDatabase.open(dir.resolve("data"));
+        Statement sql = connection.createStatement()) {
+      return single(sql, query);
     }
   }
 

@@ -262,7 +262,7 @@ class FaultSuiteIT {
   /** A telephony platform that answers 503 until it is up, then takes each dial request. */
   static final class Platform implements AutoCloseable {
     private final HttpServer server;
-    private volatile boolean up;
+    volatile boolean up;
     final AtomicInteger refused = new AtomicInteger();
     final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
 

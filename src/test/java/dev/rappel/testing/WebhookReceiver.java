@@ -41,10 +41,18 @@ public final class WebhookReceiver {
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
+  private int port;
+
+  /** Where it listens. */
+  public String url() {
+    return "http://localhost:" + port + "/hook";
+  }
+
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
   public static WebhookReceiver start(int port) {
     WebhookReceiver receiver = new WebhookReceiver();
+    receiver.port = port;
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
       server.createContext(
