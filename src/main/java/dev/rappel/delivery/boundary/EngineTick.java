@@ -76,9 +76,14 @@ public class EngineTick {
     }
   }
 
+  /**
+   * Only triggers: the pass runs on a managed thread. Payara expunges a timer whose callbacks fail
+   * twice, and a callback that met a database that was down counted as failed even though the pass
+   * caught it, which left the engine stopped for good once the database was back.
+   */
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
-    run();
+    executors.executor().execute(this::run);
   }
 
   /** One pass of the engine; passes never overlap on one instance. */

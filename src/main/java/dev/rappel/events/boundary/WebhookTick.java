@@ -8,6 +8,7 @@ import dev.rappel.events.entity.Backlog;
 import dev.rappel.events.entity.DeliveryResult;
 import dev.rappel.events.entity.WebhookSubscription;
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -91,14 +92,25 @@ public class WebhookTick {
 
   @Inject DatabaseMigration migration;
 
+  @Inject ManagedExecutors executors;
+
   /** Says at deployment, not only in readiness, that a subscriber without a secret gets nothing. */
   @PostConstruct
   void checkConfiguration() {
     sender.refusal().ifPresent(LOG::severe);
   }
 
+  /**
+   * Only triggers: the pass runs on a managed thread, since Payara expunges a timer whose callbacks
+   * fail twice, and meeting a database that is down counts as failing even when caught.
+   */
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
+    executors.executor().execute(this::pass);
+  }
+
+  /** One pass: claim or renew the lease, purge when due, send. */
+  void pass() {
     if (!migration.isMigrated()) {
       return; // the server started before its database answered
     }

@@ -1,5 +1,6 @@
 package dev.rappel.privacy.boundary;
 
+import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -43,6 +44,8 @@ public class RetentionTick {
 
   private final AtomicBoolean running = new AtomicBoolean();
 
+  @Inject ManagedExecutors executors;
+
   @PostConstruct
   void start() {
     if (retentionDays <= 0) {
@@ -50,8 +53,16 @@ public class RetentionTick {
     }
   }
 
+  /**
+   * Only triggers (Payara expunges a timer whose callbacks fail): the pass runs on a managed
+   * thread.
+   */
   @Schedule(minute = "17", hour = "*", persistent = false)
   void tick() {
+    executors.executor().execute(this::pass);
+  }
+
+  void pass() {
     try {
       run();
     } catch (RuntimeException e) {
