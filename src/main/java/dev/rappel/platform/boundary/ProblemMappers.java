@@ -1,5 +1,6 @@
 package dev.rappel.platform.boundary;
 
+import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.control.ThrottledLog;
 import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
@@ -270,45 +271,9 @@ public final class ProblemMappers {
   private static final ThrottledLog REFUSALS =
       new ThrottledLog(LOG, Duration.ofMinutes(1), Clock.systemUTC());
 
-  /**
-   * The database cannot be reached: SQL states of class 08 (connection exception) and 57P
-   * (PostgreSQL shutting down), a refused connection, or the server's pool unable to open one.
-   */
-  static boolean isDatabaseUnavailable(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-      if (t instanceof java.net.ConnectException
-          || t.getClass().getName().endsWith("PoolingException")
-          || (t.getMessage() != null
-              && t.getMessage().contains("Error in allocating a connection"))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
-
-  /** SQL states of class 40: transaction rollback (deadlock, lock timeout, serialization). */
+  /** A lock wait or deadlock: {@link DatabaseFailures#isBusy}. */
   static boolean isTransientDatabaseConflict(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("40")) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseFailures.isBusy(e);
   }
 
   /** JAX-RS's own messages ("HTTP 404 Not Found") in words a client can act on. */
@@ -336,7 +301,10 @@ public final class ProblemMappers {
       if (isTransientDatabaseConflict(e)) {
         // a lock wait or deadlock under load: nothing was written; the same request can succeed.
         // One line, no stack trace: under real overload a trace per refusal would add to it
-        REFUSALS.warn("busy", "Database busy; requests refused with 503: " + rootMessage(e), null);
+        REFUSALS.warn(
+            "busy",
+            "Database busy; requests refused with 503: " + DatabaseFailures.rootMessage(e),
+            null);
         return Response.fromResponse(
                 Problem.of(
                         "busy",
@@ -346,11 +314,11 @@ public final class ProblemMappers {
             .header("Retry-After", "1")
             .build();
       }
-      if (isDatabaseUnavailable(e)) {
+      if (DatabaseFailures.isUnavailable(e)) {
         // the database is down or unreachable: not this request's fault, and readiness says so
         REFUSALS.warn(
             "unavailable",
-            "Database unavailable; requests refused with 503: " + rootMessage(e),
+            "Database unavailable; requests refused with 503: " + DatabaseFailures.rootMessage(e),
             null);
         return Response.fromResponse(
                 Problem.of(

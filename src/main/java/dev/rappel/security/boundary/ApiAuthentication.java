@@ -1,5 +1,6 @@
 package dev.rappel.security.boundary;
 
+import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.entity.ApiRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,26 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       // browser pop up its own password dialog)
       return pages.validateRequest(request, response, context);
     }
+    try {
+      return authenticate(request, response, context);
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.isUnavailable(e) && !DatabaseFailures.isBusy(e)) {
+        throw e;
+      }
+      // credentials cannot be checked while the database is down: not the caller's fault
+      response.setHeader("Retry-After", "5");
+      return problem(
+          request,
+          response,
+          503,
+          "unavailable",
+          "Service Unavailable",
+          "The database does not answer, so the credentials could not be checked; retry.");
+    }
+  }
+
+  private AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null) {
       return challenge(request, response, "Credentials are required.");
@@ -180,7 +201,12 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     if (RequestPaths.isGenesys(request)) {
       // the Genesys-compatible endpoints answer in Genesys' error shape, which its SDKs read
       response.setContentType("application/json");
-      String code = status == 401 ? "bad.credentials" : "too.many.requests";
+      String code =
+          switch (status) {
+            case 401 -> "bad.credentials";
+            case 503 -> "service.unavailable";
+            default -> "too.many.requests";
+          };
       try {
         response
             .getWriter()
