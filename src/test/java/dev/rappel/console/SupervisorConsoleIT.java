@@ -125,12 +125,15 @@ class SupervisorConsoleIT extends ConsoleTest {
 
   /** A download on the browser's session: the console's export is signed in like its pages. */
   private HttpResponse<String> download(String url) throws Exception {
-    String session = browser.manage().getCookieNamed("RAPPEL_SESSION").getValue();
+    // every cookie the browser holds, as the browser's own download would send (the session's,
+    // and the version cookie Payara adds to a distributable session)
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "RAPPEL_SESSION=" + session)
-                .build(),
+            HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
             HttpResponse.BodyHandlers.ofString());
   }
 
