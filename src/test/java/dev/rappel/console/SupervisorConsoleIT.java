@@ -123,14 +123,18 @@ class SupervisorConsoleIT extends ConsoleTest {
     return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.atZone(NEW_YORK).toLocalDateTime());
   }
 
-  /** A download on the browser's session: the console's export is signed in like its pages. */
+  /**
+   * A download on the browser's session: the console's export is signed in like its pages. With
+   * every cookie of the browser, as the browser would: the session's version cookie too.
+   */
   private HttpResponse<String> download(String url) throws Exception {
-    String session = browser.manage().getCookieNamed("RAPPEL_SESSION").getValue();
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "RAPPEL_SESSION=" + session)
-                .build(),
+            HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
             HttpResponse.BodyHandlers.ofString());
   }
 
