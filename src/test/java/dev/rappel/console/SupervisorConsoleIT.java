@@ -123,13 +123,14 @@ class SupervisorConsoleIT extends ConsoleTest {
     return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.atZone(NEW_YORK).toLocalDateTime());
   }
 
-  /** A download on the browser's session: the console's export is signed in like its pages. */
+  /**
+   * A download on the browser's session: the console's export is signed in like its pages. With
+   * every cookie of the browser, as the browser would: the session's version cookie too.
+   */
   private HttpResponse<String> download(String url) throws Exception {
-    // every cookie the browser holds, as the browser's own download would send (the session's,
-    // and the version cookie Payara adds to a distributable session)
     String cookies =
         browser.manage().getCookies().stream()
-            .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+            .map(c -> c.getName() + "=" + c.getValue())
             .collect(java.util.stream.Collectors.joining("; "));
     return HttpClient.newHttpClient()
         .send(

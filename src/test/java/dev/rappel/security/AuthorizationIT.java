@@ -1168,7 +1168,7 @@ class AuthorizationIT {
     user(fixture.admin, "cookie-monster", "ADMIN", null);
     RawHttp browser = from("127.0.0.1");
     String session = browser.signInToConsole("cookie-monster", PASSWORD);
-    Map<String, String> cookie = Map.of("Cookie", "RAPPEL_SESSION=" + session);
+    Map<String, String> cookie = Map.of("Cookie", RawHttp.consoleCookie(session));
     assertThat(browser.send("GET", "/admin/users.xhtml", cookie, null).status())
         .as("the session works for pages")
         .isEqualTo(200);
@@ -1209,7 +1209,7 @@ class AuthorizationIT {
       String name = "leaver" + ++n;
       user(fixture.admin, name, "SUPERVISOR", null);
       Map<String, String> cookie =
-          Map.of("Cookie", "RAPPEL_SESSION=" + browser.signInToConsole(name, PASSWORD));
+          Map.of("Cookie", RawHttp.consoleCookie(browser.signInToConsole(name, PASSWORD)));
       assertThat(browser.send("GET", "/supervisor/callbacks.xhtml", cookie, null).status())
           .as(change.getKey() + ": before")
           .isEqualTo(200);

@@ -115,6 +115,15 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * The Cookie header a browser sends for console session {@code session}. Payara's replicated
+   * sessions ({@code <distributable/>}) look a session up only with its version cookie too; an old
+   * version number is enough (the session is then read from the data grid).
+   */
+  public static String consoleCookie(String session) {
+    return "RAPPEL_SESSION=" + session + "; JSESSIONIDVERSION=2f:0";
+  }
+
   /** Signs in through the console's login form; the session cookie of the signed-in session. */
   public String signInToConsole(String username, String password) {
     Reply form = send("GET", "/login.xhtml", Map.of(), null);
@@ -138,7 +147,7 @@ public final class RawHttp {
             "/login.xhtml",
             Map.of(
                 "Cookie",
-                "RAPPEL_SESSION=" + cookie,
+                consoleCookie(cookie),
                 "Content-Type",
                 "application/x-www-form-urlencoded"),
             fields);

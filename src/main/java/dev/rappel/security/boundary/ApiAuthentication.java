@@ -47,12 +47,23 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     if (!RequestPaths.isApi(request)) {
-      if (endedOutdatedSession(request)) {
+      Optional<SignedIn> session = signedIn(request);
+      if (session.isPresent() && endedOutdated(request, session.get())) {
         // not through the page mechanism: its session handling would still see the principal the
         // container took from the session before this call
         return context.isProtected()
             ? context.redirect(request.getContextPath() + "/login.xhtml")
             : context.doNothing();
+      }
+      if (session.isPresent()
+          && session.get().groups() != null
+          && context.getAuthParameters().getCredential() == null) {
+        // A signed-in console user, from our own session attribute rather than the principal the
+        // container keeps in the session: Payara gives that one its groups back only while its
+        // Subject still holds a public credential, and a Subject does not serialize credentials,
+        // so an instance that reads the session from the data grid (the one that signed the user
+        // in is gone, or a load balancer without stickiness chose another) finds no roles (403).
+        return context.notifyContainerAboutLogin(session.get().username(), session.get().groups());
       }
       // the consoles: form login and a session (never a Basic challenge, which would make the
       // browser pop up its own password dialog)
@@ -104,31 +115,38 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     return challenge(request, response, "Wrong user name or password.");
   }
 
+  /** The console user this request's session signed in, if any. */
+  private static Optional<SignedIn> signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      return session.getAttribute(PageAuthentication.SIGNED_IN) instanceof SignedIn user
+          ? Optional.of(user)
+          : Optional.empty();
+    } catch (IllegalStateException alreadyInvalid) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * A console session signed in before its user's password or roles changed, or before the user was
    * deleted, ends here; true when it did.
    */
-  private boolean endedOutdatedSession(HttpServletRequest request) {
+  private boolean endedOutdated(HttpServletRequest request, SignedIn user) {
+    if (logins.isCurrent(user.username(), user.credentialsVersion())) {
+      return false;
+    }
     HttpSession session = request.getSession(false);
-    if (session == null) {
-      return false;
-    }
-    Object signedIn;
     try {
-      signedIn = session.getAttribute(PageAuthentication.SIGNED_IN);
-    } catch (IllegalStateException alreadyInvalid) {
-      return false;
-    }
-    if (signedIn instanceof SignedIn user
-        && !logins.isCurrent(user.username(), user.credentialsVersion())) {
-      try {
+      if (session != null) {
         session.invalidate();
-      } catch (IllegalStateException alreadyInvalid) {
-        // another request ended it first
       }
-      return true;
+    } catch (IllegalStateException alreadyInvalid) {
+      // another request ended it first
     }
-    return false;
+    return true;
   }
 
   private static AuthenticationStatus signedIn(

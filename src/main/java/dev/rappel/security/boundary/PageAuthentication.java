@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Form login for the consoles: the login page hands the typed credentials over through {@code
- * SecurityContext.authenticate}; the session keeps the caller afterwards, with the version of its
- * credentials ({@link ApiAuthentication} ends the session once that changes); a protected page
- * asked for without a session goes to the login page and comes back after it.
+ * SecurityContext.authenticate}; the session keeps the caller afterwards as {@link SignedIn}, with
+ * the version of its credentials ({@link ApiAuthentication} ends the session once that changes, and
+ * otherwise signs the caller in again from it on every request); a protected page asked for without
+ * a session goes to the login page and comes back after it.
  */
 @PageLogin
 @ApplicationScoped
@@ -46,11 +47,12 @@ public class PageAuthentication implements HttpAuthenticationMechanism {
             typed.getCaller(), typed.getPasswordAsString(), request.getRemoteAddr());
     if (signIn instanceof Logins.Accepted accepted) {
       Logins.Identity identity = accepted.identity();
-      request
-          .getSession()
-          .setAttribute(SIGNED_IN, new SignedIn(identity.name(), identity.credentialsVersion()));
       Set<String> groups =
           identity.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+      request
+          .getSession()
+          .setAttribute(
+              SIGNED_IN, new SignedIn(identity.name(), identity.credentialsVersion(), groups));
       return context.notifyContainerAboutLogin(identity.name(), groups);
     }
     if (signIn instanceof Logins.Throttled throttled) {
