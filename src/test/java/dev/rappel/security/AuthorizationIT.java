@@ -243,7 +243,17 @@ class AuthorizationIT {
       String method, String template, Function<Fixture, Call> call, Map<Who, Integer> expected) {}
 
   /** A concrete request. */
-  record Call(String path, String body) {}
+  record Call(String path, String body, String contentType) {
+    Call(String path, String body) {
+      this(path, body, "application/json");
+    }
+  }
+
+  /** A number no other row lists: each call on the do-not-call list gets its own. */
+  private static String unlistedNumber() {
+    return "+1212559"
+        + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+  }
 
   private static Map<Who, Integer> allowed(int ok, Who... who) {
     Map<Who, Integer> expected = new EnumMap<>(Who.class);
@@ -402,6 +412,40 @@ class AuthorizationIT {
             "/api/v1/callbacks/{id}",
             f -> new Call("/api/v1/callbacks/" + f.callback1, null),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/callbacks/{id}/compliance",
+            f -> new Call("/api/v1/callbacks/" + f.callback1 + "/compliance", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/dnc",
+            f -> new Call("/api/v1/dnc", "{\"phoneNumber\":\"" + unlistedNumber() + "\"}"),
+            allowed(201, Who.ADMIN, Who.SUPERVISOR, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/dnc",
+            f -> new Call("/api/v1/dnc", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "DELETE",
+            "/api/v1/dnc/{phoneNumber}",
+            f -> {
+              String number = unlistedNumber();
+              f.admin.post("/api/v1/dnc", "{\"phoneNumber\":\"" + number + "\"}");
+              return new Call("/api/v1/dnc/" + number.replace("+", "%2B"), null);
+            },
+            allowed(204, Who.ADMIN, Who.SUPERVISOR, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/dnc/import",
+            f -> new Call("/api/v1/dnc/import", unlistedNumber() + ",matrix\n", "text/csv"),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
             "PATCH",
@@ -739,7 +783,7 @@ class AuthorizationIT {
         int status =
             row.template().equals("/api/v1/events") && row.expected().get(who) == 200
                 ? api.streamStatus(call.path())
-                : api.send(row.method(), call.path(), call.body(), "application/json").status();
+                : api.send(row.method(), call.path(), call.body(), call.contentType()).status();
         int expected = row.expected().get(who);
         if (who == Who.WRONG_PASSWORD && status == 429) {
           status = 401; // after its free failures the wrong password is refused unchecked
