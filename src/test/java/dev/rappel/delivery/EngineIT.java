@@ -64,8 +64,7 @@ class EngineIT {
   }
 
   /** Receives the server's webhooks; started before the server so no event waits on backoff. */
-  static final WebhookReceiver RECEIVER =
-      WebhookReceiver.start(Integer.getInteger("webhook.test.port", 28931));
+  static final WebhookReceiver RECEIVER = WebhookReceiver.onConfiguredPort();
 
   @ArquillianResource URL base;
 

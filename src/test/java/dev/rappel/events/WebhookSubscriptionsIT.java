@@ -45,7 +45,7 @@ class WebhookSubscriptionsIT {
   private static final int PORT = Integer.getInteger("webhook.test.port", 28931);
 
   /** The subscriber configured in the settings, so its stream does not fail beside ours. */
-  static final WebhookReceiver CONFIGURED = WebhookReceiver.start(PORT);
+  static final WebhookReceiver CONFIGURED = WebhookReceiver.onConfiguredPort();
 
   static final WebhookReceiver FILTERED = WebhookReceiver.start(PORT + 1);
 

@@ -50,6 +50,23 @@ public final class WebhookReceiver {
 
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
+  private static WebhookReceiver configured;
+
+  /**
+   * The receiver of the subscriber every test server is configured with ({@code
+   * webhook.test.port}): one per test JVM, shared by the classes that read it, since a port can be
+   * bound once. Each call (a class's static initializer, as its tests begin) starts it afresh: what
+   * an earlier class's server sent, with callback ids a new server hands out again, is gone.
+   */
+  public static synchronized WebhookReceiver onConfiguredPort() {
+    if (configured == null) {
+      configured = start(Integer.getInteger("webhook.test.port", 28931));
+    }
+    configured.received.clear();
+    configured.refusing.clear();
+    return configured;
+  }
+
   public static WebhookReceiver start(int port) {
     WebhookReceiver receiver = new WebhookReceiver();
     receiver.port = port;
