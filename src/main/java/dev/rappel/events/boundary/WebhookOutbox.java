@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -97,9 +98,26 @@ public class WebhookOutbox {
         .toList();
   }
 
-  /** Records a pass: events taken are done, the others wait for their retry. */
-  public void record(Backlog.Sent sent) {
+  /**
+   * Records a pass of {@code instance}: events taken are done, the others wait for their retry.
+   * Only while it still holds the lease: an instance that was frozen past its lease (a long pause,
+   * {@code SIGSTOP}) and wakes up to write what it sent before is refused, since another instance
+   * has taken over those events. Answers whether the results were written.
+   */
+  public boolean record(String instance, Backlog.Sent sent) {
     Instant now = clock.instant();
+    WebhookLease lease = em.find(WebhookLease.class, WebhookLease.SENDER);
+    if (lease == null || !lease.isHeldBy(instance, now)) {
+      LOG.info(
+          () ->
+              "Results of "
+                  + sent.taken().size()
+                  + " webhook sends refused: this instance's lease ran out meanwhile, another"
+                  + " sends those events");
+      return false;
+    }
+    // a takeover between this read and the commit changes the lease's version: the commit fails
+    em.lock(lease, LockModeType.OPTIMISTIC);
     sent.taken()
         .forEach(
             (event, taken) -> {
@@ -113,6 +131,7 @@ public class WebhookOutbox {
                 row.refused(now);
               }
             });
+    return true;
   }
 
   /**
@@ -134,8 +153,11 @@ public class WebhookOutbox {
    * WebhookDelivery#KEEP}), and its state follows: a success ends its failing, a failure that has
    * lasted {@code rappel.webhooks.disable-after-hours} disables it and drops its pending events.
    */
-  public void record(long subscription, Backlog.Sent sent, List<DeliveryResult> tries) {
-    record(sent);
+  public void record(
+      String instance, long subscription, Backlog.Sent sent, List<DeliveryResult> tries) {
+    if (!record(instance, sent)) {
+      return;
+    }
     WebhookSubscription subscriber = em.find(WebhookSubscription.class, subscription);
     if (subscriber == null) {
       return; // deleted meanwhile; its rows went with it

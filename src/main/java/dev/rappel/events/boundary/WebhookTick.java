@@ -139,7 +139,11 @@ public class WebhookTick {
    */
   private void send(Instant leaseEnd) {
     if (sender.canSend()
-        && !stream(WebhookSubscription.CONFIGURED, leaseEnd, this::deliver, outbox::record)) {
+        && !stream(
+            WebhookSubscription.CONFIGURED,
+            leaseEnd,
+            this::deliver,
+            sent -> outbox.record(instance, sent))) {
       return;
     }
     List<WebhookSender.Target> subscriptions = outbox.enabledSubscriptions();
@@ -172,7 +176,7 @@ public class WebhookTick {
               },
               sent -> {
                 if (!sent.taken().isEmpty()) {
-                  outbox.record(target.subscriptionId(), sent, List.copyOf(tries));
+                  outbox.record(instance, target.subscriptionId(), sent, List.copyOf(tries));
                 }
                 tries.clear();
               });

@@ -52,6 +52,11 @@ public class WebhookLease {
     return true;
   }
 
+  /** {@code claimant} holds it at {@code now}: it took it, and it has not run out. */
+  public boolean isHeldBy(String claimant, Instant now) {
+    return claimant.equals(holder) && now.isBefore(heldUntil);
+  }
+
   private boolean isHeldByAnotherThan(String claimant, Instant now) {
     return holder != null && !holder.equals(claimant) && now.isBefore(heldUntil);
   }

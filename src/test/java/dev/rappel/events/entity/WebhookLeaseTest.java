@@ -56,4 +56,17 @@ class WebhookLeaseTest {
     assertThat(lease.claim("a", clock.instant().plusSeconds(1), LENGTH)).isFalse();
     assertThat(lease.holder()).contains("b");
   }
+
+  @Test
+  void a_holder_frozen_past_its_lease_no_longer_holds_it_when_it_wakes() {
+    lease.claim("frozen", clock.instant(), LENGTH);
+    assertThat(lease.isHeldBy("frozen", clock.instant())).isTrue();
+
+    clock.advance(LENGTH);
+
+    assertThat(lease.isHeldBy("frozen", clock.instant())).as("ran out, exactly then").isFalse();
+    lease.claim("other", clock.instant(), LENGTH);
+    assertThat(lease.isHeldBy("frozen", clock.instant())).isFalse();
+    assertThat(lease.isHeldBy("other", clock.instant())).isTrue();
+  }
 }
