@@ -576,6 +576,112 @@ class ClusterIT {
     }
   }
 
+  // ------------------------------------------------------------------ both nodes down
+
+  @Test
+  void callbacks_due_while_both_nodes_were_down_are_delivered_within_a_minute_of_their_start()
+      throws Exception {
+    int total = Integer.getInteger("cluster.down", 5_000);
+    try (Pair pair = new Pair("cluster-both-down")) {
+      // owned callbacks end EXPIRED when their ownership ends; nobody is a member of the queue
+      long queue =
+          pair.apiA
+              .post(
+                  "/api/v1/queues",
+                  "{\"name\":\"Down\",\"callbackSettings\":{\"ownedCallbacks\":{\"enabled\":true,"
+                      + "\"ownershipHours\":1,\"assignToQueueOnExpiry\":false}}}")
+              .id();
+      long owner = pair.apiA.post("/api/v1/agents", "{\"name\":\"Away\"}").id();
+      Instant due = Instant.now().plusSeconds(total / 100 + 20).truncatedTo(ChronoUnit.SECONDS);
+      ExecutorService clients = Executors.newFixedThreadPool(8);
+      List<Future<List<Long>>> created = new ArrayList<>();
+      for (int client = 0; client < 8; client++) {
+        int first = client;
+        Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
+        created.add(
+            clients.submit(
+                () -> {
+                  List<Long> ids = new ArrayList<>();
+                  for (int i = first; i < total; i += 8) {
+                    Api.Reply reply =
+                        api.post(
+                            "/api/v1/callbacks",
+                            "{\"queueId\":"
+                                + queue
+                                + ",\"customerName\":\"Down\",\"phoneNumber\":\"+121255"
+                                + String.format("%05d", 50_000 + i)
+                                + "\",\"scheduledAt\":\""
+                                + due.plusNanos(i * 100_000L)
+                                + "\"}");
+                    if (reply.status() == 201) {
+                      ids.add(reply.id());
+                    }
+                  }
+                  return ids;
+                }));
+      }
+      List<Long> ids = new ArrayList<>();
+      for (Future<List<Long>> client : created) {
+        ids.addAll(client.get(5, TimeUnit.MINUTES));
+      }
+      clients.shutdown();
+      assertThat(ids).hasSize(total);
+      List<Long> owned = ids.subList(0, 20);
+      for (long id : owned) {
+        assertThat(
+                pair.apiA
+                    .patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + owner + "}")
+                    .status())
+            .isEqualTo(200);
+      }
+      assertThat(Instant.now()).as("all created before they are due").isBefore(due);
+
+      // both nodes stop; meanwhile the callbacks come due and the owned ones' hour runs out
+      pair.b.stop();
+      pair.a.stop();
+      while (Instant.now().isBefore(due.plusSeconds(5))) {
+        Thread.sleep(200);
+      }
+      try (Connection connection = TestDatabase.open(pair.dir.resolve("data"));
+          Statement sql = connection.createStatement()) {
+        sql.executeUpdate(
+            "UPDATE callback SET ownership_expires_at = "
+                + Instant.now().minusSeconds(1).toEpochMilli()
+                + " WHERE owner_agent_id = "
+                + owner);
+      }
+
+      Api a = pair.a.start().as("admin", ADMIN_PASSWORD);
+      Instant started = Instant.now();
+      pair.b.start();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> a.get("/api/v1/callbacks?state=SCHEDULED&size=1").json().getInt("total") == 0);
+      Duration allDelivered = Duration.between(started, Instant.now());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> a.get("/api/v1/callbacks?state=EXPIRED&size=1").json().getInt("total") == 20);
+      Counts counts = counts(pair.dir);
+      Map<String, Object> report = new java.util.TreeMap<>();
+      report.put("callbacks", total);
+      report.put("allDeliveredMsAfterFirstNodeReady", allDelivered.toMillis());
+      report.put("ownershipsExpired", 20);
+      report.put("undelivered", counts.undelivered());
+      report.put("twice", counts.twice());
+      report.put("early", counts.early());
+      System.out.println("CLUSTER both-down " + report);
+      assertThat(counts.twice()).as("delivered twice").isZero();
+      assertThat(counts.early()).as("delivered early").isZero();
+      for (long id : owned) {
+        assertThat(a.get("/api/v1/callbacks/" + id).body()).contains("OWNERSHIP_EXPIRED");
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ the database stops for 60 s
 
   @Test
