@@ -71,7 +71,7 @@ if [[ $DB == postgresql ]]; then
   PG_USER=${BENCH_PG_USER:-rappel}
   PG_PASSWORD=${BENCH_PG_PASSWORD:-rappel}
   echo "Emptying PostgreSQL database $PG_DATABASE on $PG_SERVER ..."
-  PGPASSWORD=$PG_PASSWORD psql -q -h "${PG_SERVER%:*}" -p "${PG_SERVER##*:}" -U "$PG_USER" -d "$PG_DATABASE" \
+  PGPASSWORD=$PG_PASSWORD PGOPTIONS=--client-min-messages=warning psql -q -h "${PG_SERVER%:*}" -p "${PG_SERVER##*:}" -U "$PG_USER" -d "$PG_DATABASE" \
     -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public AUTHORIZATION $PG_USER" >/dev/null
   DB_OPTS=(-Drappel.datasource.class=org.postgresql.ds.PGSimpleDataSource "-Drappel.datasource.server=$PG_SERVER"
     "-Drappel.datasource.database=$PG_DATABASE" "-Drappel.datasource.user=$PG_USER"
