@@ -39,12 +39,18 @@ public class DatabaseTime {
 
   @Inject SqlDialect dialect;
 
+  /**
+   * This host's own clock, the one being corrected; replaceable so that tests control it. (Not the
+   * injected application clock: that clock is built from this one.)
+   */
+  Clock host = Clock.systemUTC();
+
   private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
   private volatile Instant measuredAt;
 
   /** The host's clock moved by the skew; millisecond ticks, as the database keeps instants. */
   public Clock clock(ZoneId zone) {
-    return new SkewedClock(zone, skew);
+    return new SkewedClock(host, zone, skew);
   }
 
   /** The skew has been measured since start: this instance's "now" is the database's. */
@@ -55,7 +61,7 @@ public class DatabaseTime {
   /** Measures the skew unless that was done less than {@link #EVERY} ago. */
   public void synchronizeIfDue() {
     Instant last = measuredAt;
-    if (last == null || Duration.between(last, Instant.now()).compareTo(EVERY) >= 0) {
+    if (last == null || Duration.between(last, host.instant()).compareTo(EVERY) >= 0) {
       synchronize();
     }
   }
@@ -64,22 +70,22 @@ public class DatabaseTime {
   public void synchronize() {
     try {
       if (!"postgresql".equals(dialect.vendor())) {
-        measuredAt = Instant.now();
+        measuredAt = host.instant();
         return;
       }
       try (Connection connection = dataSource.getConnection();
           Statement statement = connection.createStatement()) {
-        Instant sent = Instant.now();
+        Instant sent = host.instant();
         Instant database;
         try (ResultSet row = statement.executeQuery("SELECT clock_timestamp()")) {
           row.next();
           database = row.getObject(1, OffsetDateTime.class).toInstant();
         }
-        Instant received = Instant.now();
+        Instant received = host.instant();
         Instant middle = sent.plus(Duration.between(sent, received).dividedBy(2));
         record(Duration.between(middle, database));
       }
-      measuredAt = Instant.now();
+      measuredAt = host.instant();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the database's time: " + e.getMessage(), e);
     }
@@ -100,12 +106,14 @@ public class DatabaseTime {
     return skew.get();
   }
 
-  /** The system clock plus the measured skew. */
+  /** The host's clock plus the measured skew, in millisecond ticks. */
   static final class SkewedClock extends Clock {
+    private final Clock host;
     private final ZoneId zone;
     private final AtomicReference<Duration> skew;
 
-    SkewedClock(ZoneId zone, AtomicReference<Duration> skew) {
+    SkewedClock(Clock host, ZoneId zone, AtomicReference<Duration> skew) {
+      this.host = host;
       this.zone = zone;
       this.skew = skew;
     }
@@ -117,12 +125,12 @@ public class DatabaseTime {
 
     @Override
     public Clock withZone(ZoneId other) {
-      return new SkewedClock(other, skew);
+      return new SkewedClock(host, other, skew);
     }
 
     @Override
     public Instant instant() {
-      return Instant.ofEpochMilli(System.currentTimeMillis() + skew.get().toMillis());
+      return Instant.ofEpochMilli(host.millis() + skew.get().toMillis());
     }
   }
 }

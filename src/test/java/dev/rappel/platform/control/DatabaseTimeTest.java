@@ -54,4 +54,20 @@ class DatabaseTimeTest {
     assertThat(Duration.between(Instant.now(), paris.instant()).toMillis())
         .isBetween(3_599_900L, 3_600_100L);
   }
+
+  @Test
+  void the_server_clock_follows_the_host_clock_moved_by_the_skew() {
+    DatabaseTime time = new DatabaseTime();
+    dev.rappel.testing.MutableClock host =
+        new dev.rappel.testing.MutableClock(
+            Instant.parse("2026-12-01T10:00:00Z"), ZoneId.of("UTC"));
+    time.host = host;
+    time.record(Duration.ofSeconds(-90));
+
+    assertThat(time.clock(ZoneId.of("UTC")).instant())
+        .isEqualTo(Instant.parse("2026-12-01T09:58:30Z"));
+    host.advance(Duration.ofMillis(1_500));
+    assertThat(time.clock(ZoneId.of("UTC")).instant())
+        .isEqualTo(Instant.parse("2026-12-01T09:58:31.500Z"));
+  }
 }
