@@ -24,13 +24,19 @@ public final class DatabaseFailures {
 
   /**
    * The database cannot be reached: SQL states of class 08 (connection exception) and 57P
-   * (PostgreSQL shutting down), a refused connection, or the server's pool unable to open one.
+   * (PostgreSQL shutting down), a refused connection, the server's pool unable to open one, or a
+   * commit the transaction manager could not complete.
    */
   public static boolean isUnavailable(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      // a commit the database never confirmed (it went away during it): nothing acknowledged,
+      // the client retries, with the same Idempotency-Key to be safe
+      if (t instanceof jakarta.transaction.SystemException) {
         return true;
       }
       if (t instanceof java.net.ConnectException

@@ -37,4 +37,11 @@ class DatabaseFailuresTest {
     assertThat(DatabaseFailures.isBusy(duplicate)).isFalse();
     assertThat(DatabaseFailures.isUnavailable(duplicate)).isFalse();
   }
+
+  @Test
+  void a_commit_the_database_never_confirmed_is_an_unavailable_database() {
+    var failure = new RuntimeException(new jakarta.transaction.SystemException());
+
+    assertThat(DatabaseFailures.isUnavailable(failure)).isTrue();
+  }
 }
