@@ -117,7 +117,9 @@ public class Engine {
         continue; // held, deferred or canceled by the contact rules, in this same transaction
       }
       busy.add(agent.get().id());
-      due.fence(agent.get());
+      if (!due.fenceIfFree(agent.get())) {
+        continue; // another instance handed this agent a callback since the agents were read
+      }
       if (callback.queue().settings().mode() == CallbackMode.CUSTOMER_FIRST) {
         callback.reserve(agent.get(), clock);
       } else {

@@ -6,6 +6,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -96,12 +97,28 @@ public class DueCallbacks {
   }
 
   /**
-   * Fences the agent a callback is being handed to: its version goes up with this step, so two
-   * engines (two instances) that each hand the same agent a different callback conflict at commit
-   * and one of them rolls back. Without it each would see the agent free and both would commit.
+   * Fences the agent a callback is being handed to and answers whether it is still free. Its
+   * version goes up with this step, so two engines (two instances) that each hand the same agent a
+   * different callback conflict at commit and one of them rolls back. The version fences only what
+   * was committed after the agent row was read, so the agent's callbacks are counted again now,
+   * after that read: an offer another instance committed in between is seen here instead.
    */
-  public void fence(Agent agent) {
+  public boolean fenceIfFree(Agent agent) {
+    long held =
+        em.createQuery(
+                "SELECT COUNT(c) FROM Callback c WHERE c.assignedAgent.id = :agent"
+                    + " AND c.state IN :states",
+                Long.class)
+            .setParameter("agent", agent.id())
+            .setParameter("states", ACTIVE)
+            // this transaction's own hand-outs are known to the caller; no flush needed for them
+            .setFlushMode(FlushModeType.COMMIT)
+            .getSingleResult();
+    if (held > 0) {
+      return false;
+    }
     em.lock(agent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    return true;
   }
 
   /** Callbacks dialling since before {@code startedBefore} with no outcome reported. */
