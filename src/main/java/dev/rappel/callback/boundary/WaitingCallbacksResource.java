@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("interactions/{id}/waiting-callbacks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Interactions")
+@Tag(name = "Callbacks")
 public class WaitingCallbacksResource {
 
   @Inject InboundContacts contacts;

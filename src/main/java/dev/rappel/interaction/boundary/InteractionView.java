@@ -6,6 +6,7 @@ import dev.rappel.interaction.entity.WaitingCallback;
 import dev.rappel.phone.entity.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An interaction as the API shows it. */
@@ -17,6 +18,8 @@ public record InteractionView(
     Long agentId,
     Instant createdAt,
     @Schema(
+            type = SchemaType.ARRAY,
+            implementation = WaitingCallback.class,
             description =
                 "On the answer to a create only: the callbacks that were waiting on this queue for"
                     + " this number, and what was done (the queue's onInboundContact): CANCELED, or"
