@@ -302,7 +302,7 @@ class AgentConsoleIT extends ConsoleTest {
                     + ",\"phoneNumber\":\""
                     + number
                     + "\",\"customerName\":\"Ada Lovelace\",\"scheduledAt\":\""
-                    + java.time.Instant.now().plusSeconds(4)
+                    + java.time.Instant.now().plusSeconds(6)
                     + "\"}")
             .id();
     WebElement accept =
@@ -398,6 +398,144 @@ class AgentConsoleIT extends ConsoleTest {
     browser.findElement(By.id("desk:available")).click();
     waiting(15).until(d -> d.findElement(By.id("desk:status")).getText().equals("AVAILABLE"));
     assertThat(browser.findElements(By.id("desk:notResponding"))).isEmpty();
+  }
+
+  /** An agent user at its open desk, on a fresh queue with these settings: its agent id. */
+  private long[] agentAtItsDesk(String username, String settings) {
+    long queue =
+        admin
+            .post(
+                "/api/v1/queues",
+                "{\"name\":\"Care "
+                    + UUID.randomUUID()
+                    + "\",\"callbackSettings\":"
+                    + settings
+                    + "}")
+            .id();
+    long agent =
+        admin.post("/api/v1/agents", "{\"name\":\"Flo\",\"timeZone\":\"Europe/Paris\"}").id();
+    user(username, "AGENT", agent);
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    signIn(username);
+    browser.get(server.resolve("agent/desk.xhtml").toString());
+    waitFor(By.id("desk:nothingHeld"));
+    return new long[] {queue, agent};
+  }
+
+  private long waitingCallback(long queue, String number, String extra) {
+    long id =
+        admin
+            .post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + queue
+                    + ",\"phoneNumber\":\""
+                    + number
+                    + "\",\"customerName\":\"Gus\",\"timeZone\":\"America/New_York\","
+                    + extra
+                    + "}")
+            .id();
+    assertThat(id).isPositive();
+    return id;
+  }
+
+  private static java.util.List<String> events(JsonObject callback) {
+    return callback.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+        .map(h -> h.getString("event"))
+        .toList();
+  }
+
+  @Test
+  void the_desk_tells_the_agent_its_caller_has_a_callback_and_cancels_or_keeps_it_in_one_click() {
+    String username = "flo-" + UUID.randomUUID().toString().substring(0, 6);
+    long[] scene = agentAtItsDesk(username, "{\"onInboundContact\":\"NOTIFY\"}");
+    String number = "+3314269" + (1000 + (int) (Math.random() * 8999));
+    String when =
+        "\"scheduledAt\":\""
+            + ZonedDateTime.now(NEW_YORK).plusDays(1).withHour(14).withMinute(0).toOffsetDateTime()
+            + "\"";
+    long first = waitingCallback(scene[0], number, when);
+    String call =
+        "{\"mediaType\":\"CALL\",\"queueId\":"
+            + scene[0]
+            + ",\"ani\":\""
+            + number
+            + "\",\"agentId\":"
+            + scene[1]
+            + "}";
+
+    // the customer calls in and reaches this agent: the server pushes the notice to the open desk
+    admin.post("/api/v1/interactions", call);
+    WebElement notice =
+        waiting(30)
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("desk:waiting:0:waitingText")));
+    assertThat(notice.getText())
+        .contains("This customer (" + number + ") has a callback on")
+        .contains("at 14:00")
+        .contains("America/New_York");
+    Browser.screenshot(browser, "agent-desk-caller-has-a-callback");
+    browser.findElement(By.id("desk:waiting:0:cancelWaiting")).click();
+    waiting(15)
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(By.id("desk:waiting:0:waitingText")));
+    JsonObject canceled = admin.get("/api/v1/callbacks/" + first).json();
+    assertThat(canceled.getString("state")).isEqualTo("CANCELED");
+    assertThat(
+            canceled.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .filter(h -> h.getString("event").equals("CUSTOMER_CALLED_IN"))
+                .map(h -> h.getString("actor")))
+        .containsExactly(username);
+
+    // another callback, another call: this time the agent keeps it
+    long second = waitingCallback(scene[0], number, when);
+    admin.post("/api/v1/interactions", call);
+    waiting(30)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:waiting:0:keepWaiting")))
+        .click();
+    waiting(15)
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(By.id("desk:waiting:0:keepWaiting")));
+    JsonObject kept = admin.get("/api/v1/callbacks/" + second).json();
+    assertThat(kept.getString("state")).isEqualTo("SCHEDULED");
+    assertThat(events(kept)).doesNotContain("CUSTOMER_CALLED_IN");
+  }
+
+  @Test
+  void the_desk_shows_an_ownership_ending_badge_the_moment_the_alert_is_due_and_releases_it() {
+    String username = "gil-" + UUID.randomUUID().toString().substring(0, 6);
+    // owned for an hour, alerted an hour ahead: the alert is due when the callback is
+    long[] scene =
+        agentAtItsDesk(
+            username,
+            "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":24,"
+                + "\"ownershipHours\":1},\"ownershipAlertMinutes\":60}");
+    long id =
+        waitingCallback(
+            scene[0],
+            "+3314270" + (1000 + (int) (Math.random() * 8999)),
+            "\"scheduledAt\":\"" + java.time.Instant.now().plusSeconds(6) + "\"");
+    assertThat(
+            admin.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + scene[1] + "}").status())
+        .isEqualTo(200);
+    browser.navigate().refresh();
+    waitFor(By.id("desk:mine"));
+    assertThat(browser.findElements(By.id("desk:ownershipBadge"))).isEmpty();
+
+    // no reload by the test: the alert is an event of the owner's callback, pushed to its desk
+    WebElement badge =
+        waiting(30)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:ownershipBadge")));
+    assertThat(badge.getText()).contains("1 ownership(s) ending soon");
+    assertThat(browser.findElement(By.id("desk:mine:0:extendOwnership")).isDisplayed()).isTrue();
+    Browser.screenshot(browser, "agent-desk-ownership-ending");
+
+    browser.findElement(By.id("desk:mine:0:releaseOwnership")).click();
+    waiting(15)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("desk:ownershipBadge")));
+    JsonObject released = admin.get("/api/v1/callbacks/" + id).json();
+    assertThat(released.isNull("ownerAgentId")).isTrue();
+    assertThat(events(released)).contains("OWNERSHIP_EXPIRING", "OWNERSHIP_RELEASED");
   }
 
   @Test

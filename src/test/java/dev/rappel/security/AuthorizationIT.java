@@ -230,6 +230,56 @@ class AuthorizationIT {
         .id();
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger CALLERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A callback waiting on the queue for a fresh number, then a call from that number reaching agent
+   * 1 (the queue notifies): the path of that notice.
+   */
+  private static String noticeOfAgent1(Fixture f) {
+    String number = "+1312555" + String.format("%04d", CALLERS.incrementAndGet());
+    long callback =
+        f.admin
+            .post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + f.queue
+                    + ",\"phoneNumber\":\""
+                    + number
+                    + "\",\"customerName\":\"X\",\"scheduledAt\":\""
+                    + Instant.now().plusSeconds(86_400)
+                    + "\"}")
+            .id();
+    long interaction =
+        f.admin
+            .post(
+                "/api/v1/interactions",
+                "{\"mediaType\":\"CALL\",\"queueId\":"
+                    + f.queue
+                    + ",\"ani\":\""
+                    + number
+                    + "\",\"agentId\":"
+                    + f.agent1
+                    + "}")
+            .id();
+    return "/api/v1/interactions/" + interaction + "/waiting-callbacks/" + callback;
+  }
+
+  /** A callback due now (so an extension ends later) owned by agent 1, who is off queue. */
+  private static long dueCallbackOwnedByAgent1(Fixture f) {
+    long id =
+        f.admin
+            .post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + f.queue
+                    + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"X\"}")
+            .id();
+    f.admin.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + f.agent1 + "}");
+    return id;
+  }
+
   private static long freshCallbackOfAgent1(Fixture f) {
     return f.admin
         .post("/api/v1/interactions/" + interaction(f, f.agent1) + "/callback", "{}")
@@ -374,6 +424,41 @@ class AuthorizationIT {
             "/api/v1/interactions/{id}",
             f -> new Call("/api/v1/interactions/" + f.interaction1, null),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/interactions/{id}/waiting-callbacks",
+            f -> new Call("/api/v1/interactions/" + f.interaction1 + "/waiting-callbacks", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/interactions/{id}/waiting-callbacks/{callbackId}/cancel",
+            f -> new Call(noticeOfAgent1(f) + "/cancel", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/interactions/{id}/waiting-callbacks/{callbackId}/keep",
+            f -> new Call(noticeOfAgent1(f) + "/keep", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/callbacks/{id}/ownership/extend",
+            f ->
+                new Call(
+                    "/api/v1/callbacks/" + dueCallbackOwnedByAgent1(f) + "/ownership/extend", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/callbacks/{id}/ownership/release",
+            f ->
+                new Call(
+                    "/api/v1/callbacks/" + dueCallbackOwnedByAgent1(f) + "/ownership/release",
+                    null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
             "POST",

@@ -74,4 +74,15 @@ public class CallbackLists {
         firstHour,
         search.duePerHour(firstHour, 24));
   }
+
+  /**
+   * How many owned callbacks still waiting have their ownership ending within their queue's alert
+   * window (their owner has been, or is being, alerted): the supervisor's early warning.
+   */
+  public long ownershipsEnding(Caller caller) {
+    if (!caller.seesEverything()) {
+      throw new Forbidden("Only supervisors and admins see the overview of every callback.");
+    }
+    return search.ownershipsEndingAt(clock.instant());
+  }
 }

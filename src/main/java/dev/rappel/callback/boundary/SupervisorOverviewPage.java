@@ -36,6 +36,7 @@ public class SupervisorOverviewPage implements Serializable {
   private List<StateCount> byState = List.of();
   private long dueNextHour;
   private long dueNext24Hours;
+  private long ownershipsEnding;
   private BarChartModel chart;
 
   public record StateCount(String state, long count) implements Serializable {}
@@ -81,6 +82,12 @@ public class SupervisorOverviewPage implements Serializable {
     chart = model;
     dueNextHour = summary.dueNextHour();
     dueNext24Hours = total;
+    ownershipsEnding = lists.ownershipsEnding(caller);
+  }
+
+  /** Owned callbacks whose ownership ends within their queue's alert window. */
+  public long getOwnershipsEnding() {
+    return ownershipsEnding;
   }
 
   public List<StateCount> getByState() {

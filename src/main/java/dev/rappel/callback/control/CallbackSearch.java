@@ -224,6 +224,17 @@ public class CallbackSearch {
         .getSingleResult();
   }
 
+  /** Owned callbacks still waiting whose ownership alert is due at {@code now} (sent or not). */
+  public long ownershipsEndingAt(Instant now) {
+    return em.createQuery(
+            "SELECT COUNT(c) FROM Callback c WHERE c.owner IS NOT NULL AND c.state IN :waiting"
+                + " AND c.ownershipAlertAt <= :now",
+            Long.class)
+        .setParameter("waiting", CallbackState.WAITING)
+        .setParameter("now", now)
+        .getSingleResult();
+  }
+
   /**
    * How many callbacks come due in each of {@code hours} consecutive hours from {@code start}: one
    * grouped query over the (state, due_at) index, buckets computed by the database from the epoch

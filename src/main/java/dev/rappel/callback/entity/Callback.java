@@ -98,6 +98,9 @@ public class Callback {
   public static final String DO_NOT_CALL_EVENT = "DO_NOT_CALL";
   public static final String DEFERRED_BY_CONTACT_CAP_EVENT = "DEFERRED_BY_CONTACT_CAP";
   public static final String OUTSIDE_HOURS_CONSENT_EVENT = "OUTSIDE_HOURS_CONSENT";
+  public static final String CUSTOMER_CALLED_IN_EVENT = "CUSTOMER_CALLED_IN";
+  public static final String OWNERSHIP_EXPIRING_EVENT = "OWNERSHIP_EXPIRING";
+  public static final String OWNERSHIP_EXTENDED_EVENT = "OWNERSHIP_EXTENDED";
 
   /** The history event of a delivery to the queue at the callback's time. */
   public static final String DELIVERED_EVENT = "QUEUED";
@@ -144,6 +147,18 @@ public class Callback {
 
   @Column(name = "ownership_expires_at")
   private Instant ownershipExpiresAt;
+
+  /**
+   * When the owner is alerted that the ownership ends soon (the queue's {@code
+   * ownershipAlertMinutes} before it ends); null when not owned or alerts are off. The engine finds
+   * due alerts by it: the table is the schedule.
+   */
+  @Column(name = "ownership_alert_at")
+  private Instant ownershipAlertAt;
+
+  /** When the owner was alerted in this ownership period; null until then. */
+  @Column(name = "ownership_alerted_at")
+  private Instant ownershipAlertedAt;
 
   /** When the engine acts next: the scheduled instant, or the next dial attempt of a retry. */
   @Column(name = "due_at")
@@ -296,6 +311,7 @@ public class Callback {
     if (request.takeOwnership()) {
       callback.owner = agent.get();
       callback.ownershipExpiresAt = ownershipExpiry;
+      callback.ownershipPeriodChanged();
     }
     callback.open(clock, actor);
     return callback;
@@ -356,6 +372,7 @@ public class Callback {
     callback.preferredAgent = request.preferredAgent().orElse(null);
     callback.owner = owner.orElse(null);
     callback.ownershipExpiresAt = ownershipExpiry;
+    callback.ownershipPeriodChanged();
     callback.data.putAll(new TreeMap<>(data));
     callback.open(clock, actor);
     return callback;
@@ -417,6 +434,7 @@ public class Callback {
     timeZone = newTime.zone();
     if (newExpiry != null) {
       ownershipExpiresAt = newExpiry;
+      ownershipPeriodChanged();
     }
     state = CallbackState.SCHEDULED;
     record("RESCHEDULED", actor, clock, "from " + before.describe() + " to " + time().describe());
@@ -446,6 +464,7 @@ public class Callback {
     }
     String from = queue.name();
     queue = target;
+    ownershipPeriodChanged(); // the new queue's alert policy applies
     record("QUEUE_CHANGED", actor, clock, "from '" + from + "' to '" + target.name() + "'");
   }
 
@@ -472,6 +491,7 @@ public class Callback {
     Long previous = owner.id();
     owner = null;
     ownershipExpiresAt = null;
+    ownershipPeriodChanged();
     record("OWNERSHIP_RELEASED", actor, clock, "agent " + previous + " no longer owns it");
   }
 
@@ -479,6 +499,141 @@ public class Callback {
     OwnedCallbackPolicy policy = queue.settings().ownedCallbacks();
     ownershipExpiresAt = policy.ownershipExpiry(scheduledAt, clock.instant(), field);
     owner = agent;
+    ownershipPeriodChanged();
+  }
+
+  /**
+   * A new ownership period (taken, extended, moved, ended): its alert is due the queue's {@code
+   * ownershipAlertMinutes} before its end, and has not been sent yet.
+   */
+  private void ownershipPeriodChanged() {
+    ownershipAlertAt =
+        owner == null
+            ? null
+            : queue.settings().customerCare().ownershipAlertAt(ownershipExpiresAt).orElse(null);
+    ownershipAlertedAt = null;
+  }
+
+  /**
+   * Warns the owner that its ownership ends soon, once per ownership period: at the alert instant
+   * (not a millisecond before), while the callback still waits and the ownership has not ended.
+   * True when the alert was recorded ({@code OWNERSHIP_EXPIRING}, which is also its event).
+   */
+  public boolean alertOwnerIfDue(Clock clock) {
+    Instant now = clock.instant();
+    if (owner == null
+        || ownershipAlertAt == null
+        || ownershipAlertedAt != null
+        || !state.isWaiting()
+        || now.isBefore(ownershipAlertAt)
+        || !now.isBefore(ownershipExpiresAt)) {
+      return false;
+    }
+    ownershipAlertedAt = now;
+    record(
+        OWNERSHIP_EXPIRING_EVENT,
+        SYSTEM,
+        clock,
+        "agent "
+            + owner.id()
+            + " owns it until "
+            + ownershipExpiresAt
+            + " ("
+            + Duration.between(now, ownershipExpiresAt).toMinutes()
+            + " min left): extend or release it");
+    return true;
+  }
+
+  /** Whether the owner has been alerted that this ownership period ends soon. */
+  public boolean isOwnerAlerted() {
+    return owner != null && ownershipAlertedAt != null;
+  }
+
+  /** When the current ownership's alert is (or was) due; empty when not owned or alerts are off. */
+  public Optional<Instant> ownershipAlertAt() {
+    return owner == null ? Optional.empty() : Optional.ofNullable(ownershipAlertAt);
+  }
+
+  /**
+   * The owner (or a supervisor) keeps the callback longer: a new ownership period from now, as long
+   * as the queue's policy grants one ({@code ownershipHours}, the rule that sets every ownership's
+   * end), with a new alert before its end. Only while waiting and owned, and only if that ends
+   * later than the current period.
+   */
+  public void extendOwnership(Clock clock, String actor) {
+    requireWaiting("extended");
+    if (owner == null) {
+      throw new Conflict("Callback " + id + " is not owned: there is no ownership to extend.");
+    }
+    Instant now = clock.instant();
+    Instant newExpiry = queue.settings().ownedCallbacks().ownershipExpiry(now, now, "ownership");
+    if (!newExpiry.isAfter(ownershipExpiresAt)) {
+      throw new RuleViolation(
+          "ownership",
+          "The ownership already runs until "
+              + ownershipExpiresAt
+              + "; an extension gives at most "
+              + queue.settings().ownedCallbacks().ownershipHours()
+              + " hours from now, which is not later.");
+    }
+    Instant before = ownershipExpiresAt;
+    ownershipExpiresAt = newExpiry;
+    ownershipPeriodChanged();
+    record(
+        OWNERSHIP_EXTENDED_EVENT,
+        actor,
+        clock,
+        "agent " + owner.id() + " owns it until " + newExpiry + " (was " + before + ")");
+  }
+
+  /**
+   * Who may extend or release an ownership: its owner, supervisors and admins, or a
+   * callbacks:manage token.
+   */
+  public void requireOwnershipManageableBy(Caller caller) {
+    if (caller.seesEverything()
+        || caller.may(Scope.CALLBACKS_MANAGE)
+        || (owner != null && caller.isAgent(owner.id()))) {
+      return;
+    }
+    throw new Forbidden(
+        "Only the owner, a supervisor or a callbacks:manage token manages this ownership.");
+  }
+
+  /**
+   * Whether this callback is the one a customer calling from {@code number} on {@code queue} would
+   * get back: the same number and queue, and still waiting (one being dialled is never touched).
+   */
+  public boolean isWaitingFor(PhoneNumber number, Queue onQueue) {
+    return state.isWaiting()
+        && !isErased()
+        && phoneNumber.equals(number.e164())
+        && queue.equals(onQueue);
+  }
+
+  /**
+   * The customer got through another way (the interaction {@code contact}): the waiting callback is
+   * canceled, the contact named in its history ({@code CUSTOMER_CALLED_IN}), then the usual {@code
+   * CANCELED} step for those who follow cancellations.
+   */
+  public void cancelForInboundContact(Interaction contact, Clock clock, String actor) {
+    if (state.isTerminal()) {
+      throw new Conflict("Callback " + id + " is already " + state + " and cannot be canceled.");
+    }
+    requireWaiting("canceled for the customer's call");
+    record(
+        CUSTOMER_CALLED_IN_EVENT,
+        actor,
+        clock,
+        "interaction "
+            + contact.id()
+            + " ("
+            + contact.mediaType()
+            + contact.agent().map(a -> ", agent " + a.id()).orElse("")
+            + ")");
+    state = CallbackState.CANCELED;
+    letGo();
+    record("CANCELED", actor, clock, "the customer got through: interaction " + contact.id());
   }
 
   /** Cancels a callback that has not finished; a finished one cannot change. */
@@ -585,6 +740,7 @@ public class Callback {
     Long previous = owner.id();
     owner = null;
     ownershipExpiresAt = null;
+    ownershipPeriodChanged();
     if (queue.settings().ownedCallbacks().assignToQueueOnExpiry()) {
       record(
           "OWNERSHIP_EXPIRED",

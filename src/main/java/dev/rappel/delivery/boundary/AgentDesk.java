@@ -2,11 +2,13 @@ package dev.rappel.delivery.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
+import dev.rappel.callback.boundary.InboundContacts;
 import dev.rappel.callback.control.CallbackFilter;
 import dev.rappel.callback.control.CallbackSearch;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.callback.entity.InboundNotice;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.platform.entity.Caller;
@@ -45,8 +47,11 @@ public class AgentDesk {
 
   @Inject Clock clock;
 
+  @Inject InboundContacts contacts;
+
   /** The desk of a user who is no agent (an admin): nothing to show. */
-  public static final View EMPTY = new View(Optional.empty(), List.of(), List.of(), 0, List.of());
+  public static final View EMPTY =
+      new View(Optional.empty(), List.of(), List.of(), 0, List.of(), List.of());
 
   /** Everything the desk shows. {@code upcomingTotal} counts beyond the rows shown. */
   public record View(
@@ -54,7 +59,16 @@ public class AgentDesk {
       List<DeskCallback> held,
       List<DeskCallback> upcoming,
       long upcomingTotal,
-      List<RecentCall> recent)
+      List<RecentCall> recent,
+      List<WaitingNotice> waitingCallbacks)
+      implements Serializable {}
+
+  /**
+   * The customer of an interaction the agent handles has a callback waiting on that queue: the
+   * agent cancels or keeps it.
+   */
+  public record WaitingNotice(
+      long interactionId, long callbackId, String number, ZonedDateTime customerTime)
       implements Serializable {}
 
   /** The agent at its desk, and why the system set its status if it did ("not responding"). */
@@ -71,7 +85,8 @@ public class AgentDesk {
       ZonedDateTime agentTime,
       String queue,
       CallbackState state,
-      Optional<ZonedDateTime> ownedUntil)
+      Optional<ZonedDateTime> ownedUntil,
+      boolean ownershipEnding)
       implements Serializable {}
 
   /** A call the agent made lately, and whether its follow-up is scheduled. */
@@ -112,10 +127,20 @@ public class AgentDesk {
         held,
         upcoming.items().stream().map(c -> row(c, agentId, zone)).toList(),
         upcoming.total(),
-        recentCalls(agentId, zone));
+        recentCalls(agentId, zone),
+        contacts.openFor(agentId).stream().map(AgentDesk::notice).toList());
   }
 
-  private static DeskCallback row(Callback c, long agentId, ZoneId agentZone) {
+  private static WaitingNotice notice(InboundNotice n) {
+    var time = n.callback().time();
+    return new WaitingNotice(
+        n.interaction().id(),
+        n.callback().id(),
+        n.callback().shownNumber(),
+        time.instant().atZone(time.zone()));
+  }
+
+  private DeskCallback row(Callback c, long agentId, ZoneId agentZone) {
     var time = c.time();
     return new DeskCallback(
         c.id(),
@@ -127,7 +152,9 @@ public class AgentDesk {
         c.state(),
         c.ownership()
             .filter(o -> o.owner().id() == agentId)
-            .map(o -> o.expiresAt().atZone(agentZone)));
+            .map(o -> o.expiresAt().atZone(agentZone)),
+        c.ownership().filter(o -> o.owner().id() == agentId).isPresent()
+            && c.ownershipAlertAt().map(at -> !clock.instant().isBefore(at)).orElse(false));
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.rappel.agent.boundary.Agents;
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.boundary.Callbacks;
+import dev.rappel.callback.boundary.InboundContacts;
+import dev.rappel.callback.boundary.Ownerships;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.platform.boundary.PageMessages;
 import dev.rappel.platform.boundary.PageTimes;
@@ -35,6 +37,9 @@ import java.util.function.Supplier;
 public class AgentDeskPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter SHOWN = PageTimes.SPOKEN;
+  private static final DateTimeFormatter NOTICE_DATE =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   @Inject AgentDesk desk;
 
@@ -43,6 +48,10 @@ public class AgentDeskPage implements Serializable {
   @Inject Callbacks callbacks;
 
   @Inject Agents agents;
+
+  @Inject InboundContacts inboundContacts;
+
+  @Inject Ownerships ownerships;
 
   @Inject Caller caller;
 
@@ -61,7 +70,8 @@ public class AgentDeskPage implements Serializable {
       String state,
       String owned,
       boolean offered,
-      boolean connected)
+      boolean connected,
+      boolean ownershipEnding)
       implements Serializable {
     static Row of(AgentDesk.DeskCallback c) {
       return new Row(
@@ -74,7 +84,8 @@ public class AgentDeskPage implements Serializable {
           c.state().name(),
           c.ownedUntil().map(until -> "until " + until.format(SHOWN)).orElse(""),
           c.state() == CallbackState.OFFERED,
-          c.state() == CallbackState.CONNECTED);
+          c.state() == CallbackState.CONNECTED,
+          c.ownershipEnding());
     }
   }
 
@@ -97,6 +108,26 @@ public class AgentDeskPage implements Serializable {
           call.outcome().orElse("on the line"),
           call.state().name(),
           call.followUpScheduled());
+    }
+  }
+
+  /** "This customer has a callback on {date} at {time}", in the customer's zone. */
+  public record WaitingNotice(long interactionId, long callbackId, String number, String text)
+      implements Serializable {
+    static WaitingNotice of(AgentDesk.WaitingNotice n) {
+      return new WaitingNotice(
+          n.interactionId(),
+          n.callbackId(),
+          n.number(),
+          "This customer ("
+              + n.number()
+              + ") has a callback on "
+              + n.customerTime().format(NOTICE_DATE)
+              + " at "
+              + n.customerTime().format(NOTICE_TIME)
+              + " ("
+              + n.customerTime().getZone().getId()
+              + ").");
     }
   }
 
@@ -137,6 +168,34 @@ public class AgentDeskPage implements Serializable {
   public long getMoreToCome() {
     AgentDesk.View view = view();
     return view.upcomingTotal() > view.upcoming().size() ? view.upcomingTotal() : 0;
+  }
+
+  /** Callbacks waiting for the customers the agent is talking to: cancel or keep each. */
+  public List<WaitingNotice> getWaitingCallbacks() {
+    return view().waitingCallbacks().stream().map(WaitingNotice::of).toList();
+  }
+
+  /** How many of its owned callbacks' ownership ends soon: the badge. */
+  public long getOwnershipsEnding() {
+    return view().upcoming().stream().filter(AgentDesk.DeskCallback::ownershipEnding).count();
+  }
+
+  public void cancelWaiting(long interactionId, long callbackId) {
+    act(
+        () -> inboundContacts.cancel(interactionId, callbackId, caller),
+        "Callback canceled: the customer got through.");
+  }
+
+  public void keepWaiting(long interactionId, long callbackId) {
+    act(() -> inboundContacts.keep(interactionId, callbackId, caller), "Callback kept.");
+  }
+
+  public void extendOwnership(long callbackId) {
+    act(() -> ownerships.extend(callbackId, caller), "Ownership extended.");
+  }
+
+  public void releaseOwnership(long callbackId) {
+    act(() -> ownerships.release(callbackId, caller), "Released to the queue.");
   }
 
   public List<RecentCall> getRecent() {

@@ -1,6 +1,7 @@
 package dev.rappel.delivery.boundary;
 
 import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.InboundNoticeRaised;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -26,5 +27,10 @@ public class AgentDeskPush {
     if (!agents.isEmpty()) {
       desk.send("changed", agents);
     }
+  }
+
+  /** The agent was told its customer has a callback waiting (or dismissed that notice). */
+  void noticed(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboundNoticeRaised notice) {
+    desk.send("changed", notice.agentId());
   }
 }

@@ -90,6 +90,20 @@ public class Engine {
   }
 
   /**
+   * Alerts owners whose ownership ends within their queue's {@code ownershipAlertMinutes}: once per
+   * ownership period, at the alert's instant ({@code OWNERSHIP_EXPIRING}, an event like any step).
+   */
+  public int alertOwners() {
+    int alerted = 0;
+    for (Callback callback : due.ownershipAlertsDue(clock.instant(), BATCH)) {
+      if (callback.alertOwnerIfDue(clock)) {
+        alerted++;
+      }
+    }
+    return alerted;
+  }
+
+  /**
    * Hands waiting callbacks, oldest due first, to free agents: offered (agent first) or reserved
    * and dialled (customer first). An agent gets one callback at a time, cluster-wide: the agent row
    * is fenced with the step.

@@ -108,6 +108,9 @@ public class EngineTick {
       while (engine.expireOwnerships() == Engine.BATCH) {
         // keep going
       }
+      while (engine.alertOwners() == Engine.BATCH) {
+        // keep going
+      }
       // before routing, so a withdrawn offer goes to the next agent in this same pass
       while (engine.timeOutOffers() == Engine.BATCH) {
         // keep going

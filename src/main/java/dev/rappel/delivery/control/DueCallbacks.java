@@ -42,14 +42,44 @@ public class DueCallbacks {
         .getSingleResult();
   }
 
-  /** The next instant the engine must act, if any callback is waiting for its time. */
+  /**
+   * The next instant the engine must act, if any: a callback waiting for its time, or an owner's
+   * alert not sent yet.
+   */
   public Optional<Instant> nextDue() {
     Instant next =
         em.createQuery(
                 "SELECT MIN(c.dueAt) FROM Callback c WHERE c.state IN :states", Instant.class)
             .setParameter("states", CallbackState.WAITING_FOR_TIME)
             .getSingleResult();
-    return Optional.ofNullable(next);
+    Instant alert =
+        em.createQuery(
+                "SELECT MIN(c.ownershipAlertAt) FROM Callback c WHERE c.owner IS NOT NULL"
+                    + " AND c.ownershipAlertedAt IS NULL AND c.state IN :states",
+                Instant.class)
+            .setParameter("states", CallbackState.WAITING)
+            .getSingleResult();
+    if (next == null || (alert != null && alert.isBefore(next))) {
+      return Optional.ofNullable(alert);
+    }
+    return Optional.of(next);
+  }
+
+  /**
+   * Owned callbacks still waiting whose owner's alert is due and not sent yet, soonest first. The
+   * alert is marked sent on the row in the step's transaction, whose version check lets only one
+   * instance send it.
+   */
+  public List<Callback> ownershipAlertsDue(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT c FROM Callback c WHERE c.owner IS NOT NULL AND c.ownershipAlertAt <= :now"
+                + " AND c.ownershipAlertedAt IS NULL AND c.state IN :states"
+                + " ORDER BY c.ownershipAlertAt, c.id",
+            Callback.class)
+        .setParameter("now", now)
+        .setParameter("states", CallbackState.WAITING)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   /** Owned callbacks whose ownership is over while still waiting. */

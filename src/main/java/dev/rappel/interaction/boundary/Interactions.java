@@ -2,6 +2,7 @@ package dev.rappel.interaction.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.interaction.entity.Interaction;
+import dev.rappel.interaction.entity.InteractionRecorded;
 import dev.rappel.interaction.entity.MediaType;
 import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.control.References;
@@ -11,6 +12,7 @@ import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.Queue;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,9 @@ public class Interactions {
   @Inject References references;
 
   @Inject Clock clock;
+
+  /** Heard in this transaction by the features above: callbacks waiting for this customer. */
+  @Inject Event<InteractionRecorded> recorded;
 
   public Interaction record(
       MediaType mediaType, Long queueId, Optional<PhoneNumber> ani, Long agentId) {
@@ -60,6 +65,7 @@ public class Interactions {
     reporter.ifPresent(interaction::reportedBy);
     em.persist(interaction);
     em.flush();
+    recorded.fire(new InteractionRecorded(interaction));
     return interaction;
   }
 

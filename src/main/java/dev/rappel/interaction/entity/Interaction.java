@@ -17,8 +17,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /** One ACD voice interaction, as the ACD reported it. */
@@ -57,6 +61,9 @@ public class Interaction {
   @Enumerated(EnumType.STRING)
   @Column(name = "media_type")
   private MediaType mediaType;
+
+  /** What was done to the callbacks waiting for this customer, as it was recorded; not stored. */
+  @Transient private List<WaitingCallback> waitingCallbacks = new ArrayList<>();
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "queue_id")
@@ -154,5 +161,18 @@ public class Interaction {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Notes what was done to a callback waiting for this caller when the interaction came in. */
+  public void noteWaitingCallback(WaitingCallback waiting) {
+    if (waitingCallbacks == null) {
+      waitingCallbacks = new ArrayList<>();
+    }
+    waitingCallbacks.add(waiting);
+  }
+
+  /** The callbacks noted while recording it (empty when read back later). */
+  public List<WaitingCallback> waitingCallbacks() {
+    return waitingCallbacks == null ? List.of() : Collections.unmodifiableList(waitingCallbacks);
   }
 }

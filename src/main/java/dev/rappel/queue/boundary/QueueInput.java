@@ -7,6 +7,8 @@ import dev.rappel.platform.boundary.Inputs;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
+import dev.rappel.queue.entity.CustomerCarePolicy;
+import dev.rappel.queue.entity.InboundContactAction;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
 import dev.rappel.queue.entity.TimeLimits;
 import jakarta.validation.Valid;
@@ -38,6 +40,12 @@ public class QueueInput {
     @Valid public CallingHoursInput callingHours;
     public Boolean allowCustomerRequestedOutsideHours;
     @Valid public ContactCapInput contactCap;
+
+    /** {@code CANCEL}, {@code NOTIFY} (default) or {@code KEEP}. */
+    public String onInboundContact;
+
+    /** Minutes before an ownership ends that its owner is alerted (default 60, 0 = off). */
+    public Integer ownershipAlertMinutes;
   }
 
   /** {@code {"days": {"MONDAY": [{"from": "08:00", "to": "21:00"}]}, "closedDates": [...]}}. */
@@ -96,8 +104,27 @@ public class QueueInput {
                         : defaults.retryDelaySeconds(),
                     limits));
     ContactPolicy policy = violations.check(() -> contactPolicy(in));
+    CustomerCarePolicy care = violations.check(() -> customerCare(in));
     violations.throwIfAny();
-    return settings.withContactPolicy(policy);
+    return settings.withContactPolicy(policy).withCustomerCare(care);
+  }
+
+  private static CustomerCarePolicy customerCare(SettingsInput in) {
+    Violations violations = new Violations();
+    InboundContactAction action =
+        violations.check(
+            () ->
+                Inputs.enumValue(
+                        in.onInboundContact,
+                        InboundContactAction.class,
+                        "callbackSettings.onInboundContact")
+                    .orElse(InboundContactAction.NOTIFY));
+    violations.throwIfAny();
+    return new CustomerCarePolicy(
+        action,
+        in.ownershipAlertMinutes != null
+            ? in.ownershipAlertMinutes
+            : CustomerCarePolicy.DEFAULT_OWNERSHIP_ALERT_MINUTES);
   }
 
   private static ContactPolicy contactPolicy(SettingsInput in) {

@@ -29,7 +29,9 @@ public record QueueView(
       int maxCallMinutes,
       @jakarta.json.bind.annotation.JsonbNillable CallingHoursView callingHours,
       boolean allowCustomerRequestedOutsideHours,
-      @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap) {}
+      @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap,
+      String onInboundContact,
+      int ownershipAlertMinutes) {}
 
   /** Calling hours as pinned: days absent from {@code days} are closed. */
   public record CallingHoursView(Map<String, List<IntervalView>> days, List<String> closedDates) {
@@ -82,7 +84,9 @@ public record QueueView(
             s.contactPolicy()
                 .contactCap()
                 .map(c -> new ContactCapView(c.maxAttempts(), c.perDays()))
-                .orElse(null)),
+                .orElse(null),
+            s.customerCare().onInboundContact().name(),
+            s.customerCare().ownershipAlertMinutes()),
         queue.members().stream().map(Agent::id).toList(),
         queue.externalId().orElse(null));
   }

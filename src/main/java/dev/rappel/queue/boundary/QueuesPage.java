@@ -49,7 +49,8 @@ public class QueuesPage implements Serializable {
           "maxRetryCount",
           "retryDelaySeconds",
           "offerTimeoutSeconds",
-          "maxCallMinutes");
+          "maxCallMinutes",
+          "ownershipAlertMinutes");
 
   @Inject Queues queues;
 
@@ -93,6 +94,9 @@ public class QueuesPage implements Serializable {
   private Integer capMaxAttempts;
   private Integer capPerDays;
   private Long[] memberIds = new Long[0];
+  // customer care: what a call from the customer does to its waiting callback; owners' alerts
+  private String onInboundContact;
+  private Integer ownershipAlertMinutes;
 
   @PostConstruct
   void init() {
@@ -140,6 +144,8 @@ public class QueuesPage implements Serializable {
       in.contactCap.maxAttempts = capMaxAttempts;
       in.contactCap.perDays = capPerDays;
     }
+    in.onInboundContact = onInboundContact;
+    in.ownershipAlertMinutes = ownershipAlertMinutes;
     try {
       in.callingHours = callingHoursInput();
       Queue queue =
@@ -195,6 +201,8 @@ public class QueuesPage implements Serializable {
     allowCustomerRequestedOutsideHours = policy.allowsCustomerRequestedOutsideHours();
     capMaxAttempts = policy.contactCap().map(ContactCap::maxAttempts).orElse(null);
     capPerDays = policy.contactCap().map(ContactCap::perDays).orElse(null);
+    onInboundContact = s.customerCare().onInboundContact().name();
+    ownershipAlertMinutes = s.customerCare().ownershipAlertMinutes();
   }
 
   /** The one-click preset: 08:00 to 21:00 every day (47 CFR 64.1200). */
@@ -444,5 +452,21 @@ public class QueuesPage implements Serializable {
 
   public void setCapPerDays(Integer capPerDays) {
     this.capPerDays = capPerDays;
+  }
+
+  public String getOnInboundContact() {
+    return onInboundContact;
+  }
+
+  public void setOnInboundContact(String onInboundContact) {
+    this.onInboundContact = onInboundContact;
+  }
+
+  public Integer getOwnershipAlertMinutes() {
+    return ownershipAlertMinutes;
+  }
+
+  public void setOwnershipAlertMinutes(Integer ownershipAlertMinutes) {
+    this.ownershipAlertMinutes = ownershipAlertMinutes;
   }
 }

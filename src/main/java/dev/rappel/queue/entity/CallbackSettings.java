@@ -35,6 +35,9 @@ public class CallbackSettings {
   /** Calling hours, customer-requested times outside them, contact cap: all off by default. */
   @Embedded private ContactPolicy contactPolicy;
 
+  /** What happens when the customer gets through another way; when owners are alerted. */
+  @Embedded private CustomerCarePolicy customerCare;
+
   protected CallbackSettings() {}
 
   /** Settings with the default time limits ({@link TimeLimits#defaults()}). */
@@ -77,6 +80,7 @@ public class CallbackSettings {
     this.retryDelaySeconds = retryDelaySeconds;
     this.timeLimits = timeLimits == null ? TimeLimits.defaults() : timeLimits;
     this.contactPolicy = ContactPolicy.none();
+    this.customerCare = CustomerCarePolicy.defaults();
   }
 
   /**
@@ -119,6 +123,16 @@ public class CallbackSettings {
   /** These settings with a contact policy (the constructors leave it off). */
   public CallbackSettings withContactPolicy(ContactPolicy policy) {
     this.contactPolicy = policy == null ? ContactPolicy.none() : policy;
+    return this;
+  }
+
+  public CustomerCarePolicy customerCare() {
+    return customerCare == null ? CustomerCarePolicy.defaults() : customerCare;
+  }
+
+  /** These settings with a customer-care policy (the constructors take the defaults). */
+  public CallbackSettings withCustomerCare(CustomerCarePolicy policy) {
+    this.customerCare = policy == null ? CustomerCarePolicy.defaults() : policy;
     return this;
   }
 }
