@@ -25,9 +25,10 @@ import java.util.Optional;
 
 /**
  * Where callbacks meet the contact rules: every booking (schedule, create, reschedule, move) goes
- * through {@link #requireBookable}, every dial (first attempt and retries, both modes) through
- * {@link #clearForDial}. Each check leaves its evidence; a dial the rules refuse is held, deferred
- * or canceled in the caller's transaction, with the reason in the callback's history.
+ * through {@link #requireBookable} (the contact rules, then the slot's room), every dial (first
+ * attempt and retries, both modes) through {@link #clearForDial}. Each check leaves its evidence; a
+ * dial the rules refuse is held, deferred or canceled in the caller's transaction, with the reason
+ * in the callback's history.
  */
 @Dependent
 public class ComplianceGate {
@@ -37,6 +38,8 @@ public class ComplianceGate {
   @Inject ComplianceChecks checks;
 
   @Inject Clock clock;
+
+  @Inject SlotBookings slots;
 
   /**
    * Refuses a booking the rules do not allow: a listed number (422 on {@code phoneNumber}), a time
@@ -110,6 +113,8 @@ public class ComplianceGate {
         // allowed
       }
     }
+    slots.requireRoom(
+        callback, timeField, i -> policy.firstLawfulAtOrAfter(i, destination, attempts));
     if (outsideHoursConsent && "CONSENTED".equals(verdict.callingHours().result())) {
       callback.recordOutsideHoursConsent(
           "the customer asked for "

@@ -4,10 +4,12 @@ import dev.rappel.compliance.entity.CallingHours;
 import dev.rappel.compliance.entity.ContactCap;
 import dev.rappel.compliance.entity.ContactPolicy;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.queue.entity.SlotCapacity;
 import dev.rappel.queue.entity.TimeLimits;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
@@ -38,6 +40,14 @@ public class QueueInput {
     @Valid public CallingHoursInput callingHours;
     public Boolean allowCustomerRequestedOutsideHours;
     @Valid public ContactCapInput contactCap;
+
+    /** {@code {"slotMinutes": 15, "maxCallbacks": 10}}; null or absent = no limit. */
+    @Valid public SlotCapacityInput slotCapacity;
+  }
+
+  public static class SlotCapacityInput {
+    public Integer slotMinutes;
+    public Integer maxCallbacks;
   }
 
   /** {@code {"days": {"MONDAY": [{"from": "08:00", "to": "21:00"}]}, "closedDates": [...]}}. */
@@ -96,8 +106,21 @@ public class QueueInput {
                         : defaults.retryDelaySeconds(),
                     limits));
     ContactPolicy policy = violations.check(() -> contactPolicy(in));
+    Optional<SlotCapacity> slots = violations.checkOptional(() -> slotCapacity(in));
     violations.throwIfAny();
-    return settings.withContactPolicy(policy);
+    return settings.withContactPolicy(policy).withSlotCapacity(slots);
+  }
+
+  private static Optional<SlotCapacity> slotCapacity(SettingsInput in) {
+    if (in.slotCapacity == null) {
+      return Optional.empty();
+    }
+    if (in.slotCapacity.slotMinutes == null || in.slotCapacity.maxCallbacks == null) {
+      throw new RuleViolation(
+          "callbackSettings.slotCapacity",
+          "needs both slotMinutes (15, 30 or 60) and maxCallbacks (or null for no limit).");
+    }
+    return Optional.of(new SlotCapacity(in.slotCapacity.slotMinutes, in.slotCapacity.maxCallbacks));
   }
 
   private static ContactPolicy contactPolicy(SettingsInput in) {

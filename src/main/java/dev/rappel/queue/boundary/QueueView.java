@@ -29,7 +29,11 @@ public record QueueView(
       int maxCallMinutes,
       @jakarta.json.bind.annotation.JsonbNillable CallingHoursView callingHours,
       boolean allowCustomerRequestedOutsideHours,
-      @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap) {}
+      @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap,
+      @jakarta.json.bind.annotation.JsonbNillable SlotCapacityView slotCapacity) {}
+
+  /** {@code {"slotMinutes": 15, "maxCallbacks": 10}}, or null: no limit per slot. */
+  public record SlotCapacityView(int slotMinutes, int maxCallbacks) {}
 
   /** Calling hours as pinned: days absent from {@code days} are closed. */
   public record CallingHoursView(Map<String, List<IntervalView>> days, List<String> closedDates) {
@@ -82,6 +86,9 @@ public record QueueView(
             s.contactPolicy()
                 .contactCap()
                 .map(c -> new ContactCapView(c.maxAttempts(), c.perDays()))
+                .orElse(null),
+            s.slotCapacity()
+                .map(c -> new SlotCapacityView(c.slotMinutes(), c.maxCallbacks()))
                 .orElse(null)),
         queue.members().stream().map(Agent::id).toList(),
         queue.externalId().orElse(null));

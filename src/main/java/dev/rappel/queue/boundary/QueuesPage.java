@@ -92,6 +92,11 @@ public class QueuesPage implements Serializable {
   private boolean allowCustomerRequestedOutsideHours;
   private Integer capMaxAttempts;
   private Integer capPerDays;
+
+  /** Slots with room: the slot length ("" = no limit) and the most callbacks per slot. */
+  private String slotMinutes = "";
+
+  private Integer slotMaxCallbacks;
   private Long[] memberIds = new Long[0];
 
   @PostConstruct
@@ -139,6 +144,12 @@ public class QueuesPage implements Serializable {
       in.contactCap = new QueueInput.ContactCapInput();
       in.contactCap.maxAttempts = capMaxAttempts;
       in.contactCap.perDays = capPerDays;
+    }
+    if (slotMinutes != null && !slotMinutes.isBlank() || slotMaxCallbacks != null) {
+      in.slotCapacity = new QueueInput.SlotCapacityInput();
+      in.slotCapacity.slotMinutes =
+          slotMinutes == null || slotMinutes.isBlank() ? null : Integer.valueOf(slotMinutes);
+      in.slotCapacity.maxCallbacks = slotMaxCallbacks;
     }
     try {
       in.callingHours = callingHoursInput();
@@ -195,6 +206,8 @@ public class QueuesPage implements Serializable {
     allowCustomerRequestedOutsideHours = policy.allowsCustomerRequestedOutsideHours();
     capMaxAttempts = policy.contactCap().map(ContactCap::maxAttempts).orElse(null);
     capPerDays = policy.contactCap().map(ContactCap::perDays).orElse(null);
+    slotMinutes = s.slotCapacity().map(c -> Integer.toString(c.slotMinutes())).orElse("");
+    slotMaxCallbacks = s.slotCapacity().map(c -> c.maxCallbacks()).orElse(null);
   }
 
   /** The one-click preset: 08:00 to 21:00 every day (47 CFR 64.1200). */
@@ -225,6 +238,9 @@ public class QueuesPage implements Serializable {
   private static String fieldId(String field) {
     if (field.contains("callingHours")) {
       return FORM + "callingHours";
+    }
+    if (field.contains("slotCapacity")) {
+      return FORM + (field.endsWith("slotMinutes") ? "slotMinutes" : "slotMaxCallbacks");
     }
     if (field.contains("contactCap")) {
       return FORM + (field.endsWith("perDays") ? "capPerDays" : "capMaxAttempts");
@@ -444,5 +460,21 @@ public class QueuesPage implements Serializable {
 
   public void setCapPerDays(Integer capPerDays) {
     this.capPerDays = capPerDays;
+  }
+
+  public String getSlotMinutes() {
+    return slotMinutes;
+  }
+
+  public void setSlotMinutes(String slotMinutes) {
+    this.slotMinutes = slotMinutes;
+  }
+
+  public Integer getSlotMaxCallbacks() {
+    return slotMaxCallbacks;
+  }
+
+  public void setSlotMaxCallbacks(Integer slotMaxCallbacks) {
+    this.slotMaxCallbacks = slotMaxCallbacks;
   }
 }

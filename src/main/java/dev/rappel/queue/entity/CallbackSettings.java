@@ -35,6 +35,13 @@ public class CallbackSettings {
   /** Calling hours, customer-requested times outside them, contact cap: all off by default. */
   @Embedded private ContactPolicy contactPolicy;
 
+  /** Slots with room ({@link SlotCapacity}): both set, or both null (off, the default). */
+  @Column(name = "slot_minutes")
+  private Integer slotMinutes;
+
+  @Column(name = "slot_max_callbacks")
+  private Integer slotMaxCallbacks;
+
   protected CallbackSettings() {}
 
   /** Settings with the default time limits ({@link TimeLimits#defaults()}). */
@@ -119,6 +126,18 @@ public class CallbackSettings {
   /** These settings with a contact policy (the constructors leave it off). */
   public CallbackSettings withContactPolicy(ContactPolicy policy) {
     this.contactPolicy = policy == null ? ContactPolicy.none() : policy;
+    return this;
+  }
+
+  /** At most so many callbacks per slot; empty = no limit. */
+  public java.util.Optional<SlotCapacity> slotCapacity() {
+    return SlotCapacity.of(slotMinutes, slotMaxCallbacks);
+  }
+
+  /** These settings with a slot capacity (the constructors leave it off). */
+  public CallbackSettings withSlotCapacity(java.util.Optional<SlotCapacity> capacity) {
+    this.slotMinutes = capacity.map(SlotCapacity::slotMinutes).orElse(null);
+    this.slotMaxCallbacks = capacity.map(SlotCapacity::maxCallbacks).orElse(null);
     return this;
   }
 }
