@@ -127,6 +127,22 @@ public class ComplianceGate {
     return verdict;
   }
 
+  /**
+   * The times the callback may move to between {@code from} and {@code to} (at most {@code limit},
+   * nearest first): in slots with room, inside the calling hours, within the contact cap.
+   */
+  public List<Instant> freeTimes(Callback callback, Instant from, Instant to, int limit) {
+    ContactPolicy policy = callback.queue().settings().contactPolicy();
+    Optional<PhoneNumber> number = callback.phoneNumber();
+    if (number.isEmpty()) {
+      return List.of();
+    }
+    Destination destination = destination(callback);
+    List<Instant> attempts = attemptsTo(number.get(), policy, to);
+    return slots.freeTimes(
+        callback, from, to, limit, i -> policy.firstLawfulAtOrAfter(i, destination, attempts));
+  }
+
   /** Keeps the evidence of a booking's check, once the callback has its id. */
   public void recordBooking(Callback callback, Verdict verdict, String actor) {
     checks.record(callback.id(), ComplianceCheck.Stage.BOOKING, verdict, clock.instant(), actor);

@@ -106,21 +106,30 @@ public class SlotBookings {
   }
 
   /**
-   * The first instants, one per slot, of the slots with room from {@code from} on, at times {@code
-   * firstLawfulAtOrAfter} allows, never before {@code now} nor after {@code latest}; at most {@code
-   * limit}. Without a slot capacity every lawful slot of 30 minutes counts as free.
+   * The times a callback may move to from {@code from} until {@code to}, at most {@code limit}: the
+   * first time {@code firstLawfulAtOrAfter} allows in each slot with room, starting on a slot's
+   * start, never before now (its own place does not count). Without a slot capacity, every lawful
+   * half hour.
    */
-  public List<Instant> nextWithRoom(
-      Queue queue,
-      Optional<SlotCapacity> capacity,
+  public List<Instant> freeTimes(
+      Callback callback,
       Instant from,
-      Instant now,
-      Instant latest,
+      Instant to,
       int limit,
       Function<Instant, Optional<Instant>> firstLawfulAtOrAfter) {
-    SlotCapacity grid = capacity.orElse(new SlotCapacity(30, Integer.MAX_VALUE / 2));
+    Instant now = clock.instant();
+    Optional<SlotCapacity> capacity = callback.queue().settings().slotCapacity();
+    SlotCapacity grid = capacity.orElse(new SlotCapacity(30, SlotCapacity.MAX_CALLBACKS));
+    Instant start = from.isBefore(now) ? now : from;
+    Slot first = grid.slotOf(start);
+    if (first.start().isBefore(start)) {
+      start = first.end(); // a time a person would choose: on the grid
+    }
+    if (capacity.isEmpty()) {
+      return grid.nextWithRoom(Map.of(), start, to, limit, firstLawfulAtOrAfter);
+    }
     return nextWithRoom(
-        queue, grid, from, now, latest, null, limit, i -> firstLawfulAtOrAfter.apply(i));
+        callback.queue(), grid, start, now, to, callback.id(), limit, firstLawfulAtOrAfter);
   }
 
   private List<Instant> nextWithRoom(
