@@ -52,7 +52,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @RunAsClient
 class SelfServiceIT {
   private static final AtomicInteger NUMBERS = new AtomicInteger(10);
-  private static final Pattern OPTION = Pattern.compile("<option value=\"([0-9T:\\-]+Z)\">");
+  private static final Pattern OPTION = Pattern.compile("<option value=\"([0-9T:\\-]+Z)\"");
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -197,10 +197,14 @@ public class CustomerPage extends HttpServlet {
           .append("<label for=\"at\">")
           .append(esc(texts.get("move.time", day.format(dayFormat))))
           .append("</label><select id=\"at\" name=\"at\">");
+      // the callback's own time, or the first one after it, comes preselected
+      Instant current = callback.time().instant();
+      Instant preselected =
+          times.stream().filter(t -> !t.isBefore(current)).findFirst().orElse(times.get(0));
       for (Instant t : times) {
         html.append("<option value=\"")
             .append(DateTimeFormatter.ISO_INSTANT.format(t))
-            .append("\">")
+            .append(t.equals(preselected) ? "\" selected>" : "\">")
             .append(esc(t.atZone(zone).format(timeFormat)))
             .append("</option>");
       }
