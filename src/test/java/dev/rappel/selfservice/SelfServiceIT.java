@@ -8,6 +8,7 @@ import dev.rappel.testing.Browser;
 import dev.rappel.testing.server.ShiftedClock;
 import dev.rappel.testing.server.TestClockProducer;
 import dev.rappel.testing.server.TestClockResource;
+import dev.rappel.testing.server.TestLogResource;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -58,7 +59,11 @@ class SelfServiceIT {
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(
             WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
+        .addClasses(
+            ShiftedClock.class,
+            TestClockProducer.class,
+            TestClockResource.class,
+            TestLogResource.class);
   }
 
   @ArquillianResource URL base;
@@ -68,6 +73,17 @@ class SelfServiceIT {
   @BeforeEach
   void connect() throws Exception {
     api = new Api(base.toURI().resolve("/"));
+    assertThat(api.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
+  }
+
+  /** Whether the server logged the text since the first test began. */
+  private boolean logged(String text) {
+    Reply reply =
+        api.post(
+            "/api/v1/test/log/contains",
+            jakarta.json.Json.createObjectBuilder().add("text", text).build().toString());
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return Boolean.parseBoolean(reply.body());
   }
 
   private Instant now() {
@@ -300,6 +316,14 @@ class SelfServiceIT {
     assertThat(afterEnd.status()).isEqualTo(404);
     assertThat(afterEnd.body()).isEqualTo(wrong.body()).doesNotContain(endedLink.path());
     assertThat(api.post("/api/v1/callbacks/" + ended + "/link", null).status()).isEqualTo(409);
+
+    // a request the page cannot read logs nothing of its path either
+    submit(link.path(), "action=reschedule&at=not-a-time");
+    for (Link issued : List.of(link, second, endedLink)) {
+      String token = issued.path().substring("/c/".length());
+      assertThat(logged(token)).as("token in the server's log").isFalse();
+    }
+    assertThat(logged("/c/")).isFalse();
   }
 
   @Test
