@@ -327,6 +327,21 @@ class SelfServiceIT {
   }
 
   @Test
+  void a_token_asked_for_too_often_gets_a_friendly_429_until_its_window_ends() {
+    String guessed = "/c/" + "G".repeat(43);
+    for (int i = 0; i < 60; i++) {
+      assertThat(page(guessed, "en").status()).isEqualTo(404);
+    }
+    Reply limited = page(guessed, "fr");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isPresent();
+    assertThat(limited.body()).contains("Trop de demandes").contains("lang=\"fr\"");
+    // ten minutes later (the server's clock) the window, for the token and this address, is over
+    api.post("/api/v1/test/clock/advance?seconds=601", null);
+    assertThat(page(guessed, "en").status()).isEqualTo(404);
+  }
+
+  @Test
   void a_link_expires_after_its_days() {
     long queue = queue("{}");
     Instant now = now();
