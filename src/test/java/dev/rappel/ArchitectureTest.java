@@ -42,6 +42,7 @@ class ArchitectureTest {
           Map.entry("interaction", 4),
           Map.entry("callback", 5),
           Map.entry("delivery", 6),
+          Map.entry("selfservice", 6),
           Map.entry("events", 7),
           Map.entry("demo", 7),
           Map.entry("genesys", 7),

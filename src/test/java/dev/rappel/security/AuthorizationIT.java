@@ -543,6 +543,25 @@ class AuthorizationIT {
             "/api/v1/callbacks/{id}/cancel",
             f -> new Call("/api/v1/callbacks/" + freshCallbackOfAgent1(f) + "/cancel", null),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    // self-service links: those who may manage the callback
+    rows.add(
+        new Row(
+            "POST",
+            "/api/v1/callbacks/{id}/link",
+            f -> new Call("/api/v1/callbacks/" + f.callback1 + "/link", null),
+            allowed(201, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "DELETE",
+            "/api/v1/callbacks/{id}/link",
+            f -> new Call("/api/v1/callbacks/" + f.callback1 + "/link", null),
+            allowed(204, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/v1/queues/{id}/slots",
+            f -> new Call("/api/v1/queues/" + f.queue + "/slots", null),
+            allowed(200, Who.ADMIN, Who.SUPERVISOR)));
     // the Genesys-compatible endpoints: the same rules as their /api/v1 counterparts; a bulk
     // call is allowed to every role that may manage callbacks and refuses items one by one
     String genesysLater =

@@ -25,9 +25,10 @@ import java.util.Optional;
 
 /**
  * Where callbacks meet the contact rules: every booking (schedule, create, reschedule, move) goes
- * through {@link #requireBookable}, every dial (first attempt and retries, both modes) through
- * {@link #clearForDial}. Each check leaves its evidence; a dial the rules refuse is held, deferred
- * or canceled in the caller's transaction, with the reason in the callback's history.
+ * through {@link #requireBookable} (the contact rules, then the slot's room), every dial (first
+ * attempt and retries, both modes) through {@link #clearForDial}. Each check leaves its evidence; a
+ * dial the rules refuse is held, deferred or canceled in the caller's transaction, with the reason
+ * in the callback's history.
  */
 @Dependent
 public class ComplianceGate {
@@ -37,6 +38,8 @@ public class ComplianceGate {
   @Inject ComplianceChecks checks;
 
   @Inject Clock clock;
+
+  @Inject SlotBookings slots;
 
   /**
    * Refuses a booking the rules do not allow: a listed number (422 on {@code phoneNumber}), a time
@@ -110,6 +113,8 @@ public class ComplianceGate {
         // allowed
       }
     }
+    slots.requireRoom(
+        callback, timeField, i -> policy.firstLawfulAtOrAfter(i, destination, attempts));
     if (outsideHoursConsent && "CONSENTED".equals(verdict.callingHours().result())) {
       callback.recordOutsideHoursConsent(
           "the customer asked for "
@@ -120,6 +125,22 @@ public class ComplianceGate {
           actor);
     }
     return verdict;
+  }
+
+  /**
+   * The times the callback may move to between {@code from} and {@code to} (at most {@code limit},
+   * nearest first): in slots with room, inside the calling hours, within the contact cap.
+   */
+  public List<Instant> freeTimes(Callback callback, Instant from, Instant to, int limit) {
+    ContactPolicy policy = callback.queue().settings().contactPolicy();
+    Optional<PhoneNumber> number = callback.phoneNumber();
+    if (number.isEmpty()) {
+      return List.of();
+    }
+    Destination destination = destination(callback);
+    List<Instant> attempts = attemptsTo(number.get(), policy, to);
+    return slots.freeTimes(
+        callback, from, to, limit, i -> policy.firstLawfulAtOrAfter(i, destination, attempts));
   }
 
   /** Keeps the evidence of a booking's check, once the callback has its id. */

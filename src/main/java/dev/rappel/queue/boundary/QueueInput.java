@@ -4,12 +4,14 @@ import dev.rappel.compliance.entity.CallingHours;
 import dev.rappel.compliance.entity.ContactCap;
 import dev.rappel.compliance.entity.ContactPolicy;
 import dev.rappel.platform.boundary.Inputs;
+import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Violations;
 import dev.rappel.queue.entity.CallbackMode;
 import dev.rappel.queue.entity.CallbackSettings;
 import dev.rappel.queue.entity.CustomerCarePolicy;
 import dev.rappel.queue.entity.InboundContactAction;
 import dev.rappel.queue.entity.OwnedCallbackPolicy;
+import dev.rappel.queue.entity.SlotCapacity;
 import dev.rappel.queue.entity.TimeLimits;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
@@ -46,6 +48,14 @@ public class QueueInput {
 
     /** Minutes before an ownership ends that its owner is alerted (default 60, 0 = off). */
     public Integer ownershipAlertMinutes;
+
+    /** {@code {"slotMinutes": 15, "maxCallbacks": 10}}; null or absent = no limit. */
+    @Valid public SlotCapacityInput slotCapacity;
+  }
+
+  public static class SlotCapacityInput {
+    public Integer slotMinutes;
+    public Integer maxCallbacks;
   }
 
   /** {@code {"days": {"MONDAY": [{"from": "08:00", "to": "21:00"}]}, "closedDates": [...]}}. */
@@ -105,8 +115,21 @@ public class QueueInput {
                     limits));
     ContactPolicy policy = violations.check(() -> contactPolicy(in));
     CustomerCarePolicy care = violations.check(() -> customerCare(in));
+    Optional<SlotCapacity> slots = violations.checkOptional(() -> slotCapacity(in));
     violations.throwIfAny();
-    return settings.withContactPolicy(policy).withCustomerCare(care);
+    return settings.withContactPolicy(policy).withCustomerCare(care).withSlotCapacity(slots);
+  }
+
+  private static Optional<SlotCapacity> slotCapacity(SettingsInput in) {
+    if (in.slotCapacity == null) {
+      return Optional.empty();
+    }
+    if (in.slotCapacity.slotMinutes == null || in.slotCapacity.maxCallbacks == null) {
+      throw new RuleViolation(
+          "callbackSettings.slotCapacity",
+          "needs both slotMinutes (15, 30 or 60) and maxCallbacks (or null for no limit).");
+    }
+    return Optional.of(new SlotCapacity(in.slotCapacity.slotMinutes, in.slotCapacity.maxCallbacks));
   }
 
   private static CustomerCarePolicy customerCare(SettingsInput in) {

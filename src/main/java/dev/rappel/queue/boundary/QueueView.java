@@ -31,7 +31,11 @@ public record QueueView(
       boolean allowCustomerRequestedOutsideHours,
       @jakarta.json.bind.annotation.JsonbNillable ContactCapView contactCap,
       String onInboundContact,
-      int ownershipAlertMinutes) {}
+      int ownershipAlertMinutes,
+      @jakarta.json.bind.annotation.JsonbNillable SlotCapacityView slotCapacity) {}
+
+  /** {@code {"slotMinutes": 15, "maxCallbacks": 10}}, or null: no limit per slot. */
+  public record SlotCapacityView(int slotMinutes, int maxCallbacks) {}
 
   /** Calling hours as pinned: days absent from {@code days} are closed. */
   public record CallingHoursView(Map<String, List<IntervalView>> days, List<String> closedDates) {
@@ -86,7 +90,10 @@ public record QueueView(
                 .map(c -> new ContactCapView(c.maxAttempts(), c.perDays()))
                 .orElse(null),
             s.customerCare().onInboundContact().name(),
-            s.customerCare().ownershipAlertMinutes()),
+            s.customerCare().ownershipAlertMinutes(),
+            s.slotCapacity()
+                .map(c -> new SlotCapacityView(c.slotMinutes(), c.maxCallbacks()))
+                .orElse(null)),
         queue.members().stream().map(Agent::id).toList(),
         queue.externalId().orElse(null));
   }

@@ -93,6 +93,11 @@ public class QueuesPage implements Serializable {
   private boolean allowCustomerRequestedOutsideHours;
   private Integer capMaxAttempts;
   private Integer capPerDays;
+
+  /** Slots with room: the slot length ("" = no limit) and the most callbacks per slot. */
+  private String slotMinutes = "";
+
+  private Integer slotMaxCallbacks;
   private Long[] memberIds = new Long[0];
   // customer care: what a call from the customer does to its waiting callback; owners' alerts
   private String onInboundContact;
@@ -146,6 +151,12 @@ public class QueuesPage implements Serializable {
     }
     in.onInboundContact = onInboundContact;
     in.ownershipAlertMinutes = ownershipAlertMinutes;
+    if (slotMinutes != null && !slotMinutes.isBlank() || slotMaxCallbacks != null) {
+      in.slotCapacity = new QueueInput.SlotCapacityInput();
+      in.slotCapacity.slotMinutes =
+          slotMinutes == null || slotMinutes.isBlank() ? null : Integer.valueOf(slotMinutes);
+      in.slotCapacity.maxCallbacks = slotMaxCallbacks;
+    }
     try {
       in.callingHours = callingHoursInput();
       Queue queue =
@@ -203,6 +214,8 @@ public class QueuesPage implements Serializable {
     capPerDays = policy.contactCap().map(ContactCap::perDays).orElse(null);
     onInboundContact = s.customerCare().onInboundContact().name();
     ownershipAlertMinutes = s.customerCare().ownershipAlertMinutes();
+    slotMinutes = s.slotCapacity().map(c -> Integer.toString(c.slotMinutes())).orElse("");
+    slotMaxCallbacks = s.slotCapacity().map(c -> c.maxCallbacks()).orElse(null);
   }
 
   /** The one-click preset: 08:00 to 21:00 every day (47 CFR 64.1200). */
@@ -233,6 +246,9 @@ public class QueuesPage implements Serializable {
   private static String fieldId(String field) {
     if (field.contains("callingHours")) {
       return FORM + "callingHours";
+    }
+    if (field.contains("slotCapacity")) {
+      return FORM + (field.endsWith("slotMinutes") ? "slotMinutes" : "slotMaxCallbacks");
     }
     if (field.contains("contactCap")) {
       return FORM + (field.endsWith("perDays") ? "capPerDays" : "capMaxAttempts");
@@ -468,5 +484,21 @@ public class QueuesPage implements Serializable {
 
   public void setOwnershipAlertMinutes(Integer ownershipAlertMinutes) {
     this.ownershipAlertMinutes = ownershipAlertMinutes;
+  }
+
+  public String getSlotMinutes() {
+    return slotMinutes;
+  }
+
+  public void setSlotMinutes(String slotMinutes) {
+    this.slotMinutes = slotMinutes;
+  }
+
+  public Integer getSlotMaxCallbacks() {
+    return slotMaxCallbacks;
+  }
+
+  public void setSlotMaxCallbacks(Integer slotMaxCallbacks) {
+    this.slotMaxCallbacks = slotMaxCallbacks;
   }
 }

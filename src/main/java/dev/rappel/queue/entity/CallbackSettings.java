@@ -38,6 +38,13 @@ public class CallbackSettings {
   /** What happens when the customer gets through another way; when owners are alerted. */
   @Embedded private CustomerCarePolicy customerCare;
 
+  /** Slots with room ({@link SlotCapacity}): both set, or both null (off, the default). */
+  @Column(name = "slot_minutes")
+  private Integer slotMinutes;
+
+  @Column(name = "slot_max_callbacks")
+  private Integer slotMaxCallbacks;
+
   protected CallbackSettings() {}
 
   /** Settings with the default time limits ({@link TimeLimits#defaults()}). */
@@ -133,6 +140,18 @@ public class CallbackSettings {
   /** These settings with a customer-care policy (the constructors take the defaults). */
   public CallbackSettings withCustomerCare(CustomerCarePolicy policy) {
     this.customerCare = policy == null ? CustomerCarePolicy.defaults() : policy;
+    return this;
+  }
+
+  /** At most so many callbacks per slot; empty = no limit. */
+  public java.util.Optional<SlotCapacity> slotCapacity() {
+    return SlotCapacity.of(slotMinutes, slotMaxCallbacks);
+  }
+
+  /** These settings with a slot capacity (the constructors leave it off). */
+  public CallbackSettings withSlotCapacity(java.util.Optional<SlotCapacity> capacity) {
+    this.slotMinutes = capacity.map(SlotCapacity::slotMinutes).orElse(null);
+    this.slotMaxCallbacks = capacity.map(SlotCapacity::maxCallbacks).orElse(null);
     return this;
   }
 }
