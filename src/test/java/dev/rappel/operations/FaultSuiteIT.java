@@ -2,6 +2,7 @@ package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.rappel.testing.Api;
@@ -57,7 +58,7 @@ class FaultSuiteIT {
    * Keeps the test command's time in bounds.
    */
   private static void notOnPostgresql(String why) {
-    org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.isPostgresql(), why);
+    assumeFalse(TestDatabase.isPostgresql(), why);
   }
 
   private static void report(String scenario, Map<String, ?> counts) {
