@@ -234,6 +234,49 @@ class AgentConsoleIT extends ConsoleTest {
   }
 
   @Test
+  void the_page_names_the_full_slots_of_the_chosen_day_before_the_agent_picks_a_time() {
+    String username = "sami-" + UUID.randomUUID().toString().substring(0, 6);
+    long interaction =
+        agentWithACall(username, "{\"slotCapacity\":{\"slotMinutes\":60,\"maxCallbacks\":1}}");
+    long queue =
+        admin
+            .get("/api/v1/interactions/" + interaction)
+            .json()
+            .getJsonNumber("queueId")
+            .longValue();
+    // two days ahead: never the page's default day, whatever the hour the test runs
+    LocalDate day = LocalDate.now(PARIS).plusDays(2);
+    String ten = day.atTime(10, 0).atZone(PARIS).toInstant().toString();
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/callbacks",
+                    "{\"queueId\":"
+                        + queue
+                        + ",\"customerName\":\"Full\",\"phoneNumber\":\"+33142685399\","
+                        + "\"scheduledAt\":\""
+                        + ten
+                        + "\"}")
+                .status())
+        .isEqualTo(201);
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+    signIn(username);
+    browser.get(server.resolve("agent/schedule.xhtml?interaction=" + interaction).toString());
+    waitFor(By.id("form:date_input"));
+
+    typeDate(day);
+    browser.findElement(By.id("form:time")).click();
+    String full =
+        until(
+            d -> {
+              String text = d.findElement(By.id("form:fullSlots")).getText();
+              return text.isEmpty() ? null : text;
+            },
+            "the day's full slots");
+    assertThat(full).isEqualTo("Full that day (Europe/Paris), no room left: 10:00");
+  }
+
+  @Test
   void forged_postback_without_the_page_view_state_schedules_nothing() {
     String username = "eve-" + UUID.randomUUID().toString().substring(0, 6);
     long interaction = agentWithACall(username);

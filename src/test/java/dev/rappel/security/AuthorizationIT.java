@@ -83,6 +83,7 @@ class AuthorizationIT {
     Map<Who, Api> callers = new EnumMap<>(Who.class);
     long queue;
     long otherQueue;
+    long ownedQueue; // made when first needed
     long agent1;
     long agent2;
     long interaction1;
@@ -267,13 +268,27 @@ class AuthorizationIT {
   }
 
   /** A callback due now (so an extension ends later) owned by agent 1, who is off queue. */
+  /**
+   * A due callback owned by agent 1, who is off queue, on a queue without members: nobody can be
+   * offered it, so it stays waiting (the engine would otherwise race the call under test).
+   */
   private static long dueCallbackOwnedByAgent1(Fixture f) {
+    if (f.ownedQueue == 0) {
+      f.ownedQueue =
+          f.admin
+              .post(
+                  "/api/v1/queues",
+                  "{\"name\":\"Authz owned\",\"callbackSettings\":{\"ownedCallbacks\":"
+                      + "{\"enabled\":true}}}")
+              .id();
+    }
+    f.admin.put("/api/v1/agents/" + f.agent1 + "/status", "{\"status\":\"OFF_QUEUE\"}");
     long id =
         f.admin
             .post(
                 "/api/v1/callbacks",
                 "{\"queueId\":"
-                    + f.queue
+                    + f.ownedQueue
                     + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"X\"}")
             .id();
     f.admin.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + f.agent1 + "}");

@@ -58,6 +58,7 @@ public class ScheduleCallbackPage implements Serializable {
   private boolean takeOwnership;
   private String notes;
   private String callingHours = "";
+  private String fullSlots = "";
   private List<ScheduleSuggestion> suggestions = List.of();
 
   /** Called when the page opens with {@code ?interaction=ID}: the defaults of that interaction. */
@@ -132,6 +133,17 @@ public class ScheduleCallbackPage implements Serializable {
     }
     callingHours =
         forms.callingHours(queueId, number(), givenZone(), ZoneId.of(form.agentZone())).orElse("");
+    refreshFullSlots();
+  }
+
+  /** The chosen day's full slots, after a change of day, queue or zone. */
+  public void refreshFullSlots() {
+    fullSlots =
+        form == null || queueId == null
+            ? ""
+            : forms
+                .fullSlots(queueId, date, givenZone().orElse(ZoneId.of(form.agentZone())))
+                .orElse("");
   }
 
   // until number and zone are valid the hours are shown without them; booking says what is wrong
@@ -235,6 +247,10 @@ public class ScheduleCallbackPage implements Serializable {
                         + c.state()
                         + "): only one callback per interaction.")
             .orElse("");
+  }
+
+  public String getFullSlots() {
+    return fullSlots;
   }
 
   public String getCallingHours() {

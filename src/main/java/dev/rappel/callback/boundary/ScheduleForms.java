@@ -1,5 +1,6 @@
 package dev.rappel.callback.boundary;
 
+import dev.rappel.callback.control.SlotBookings;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
 import dev.rappel.callback.entity.CallbackTime;
@@ -32,6 +33,8 @@ public class ScheduleForms {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject SlotBookings slots;
 
   /** One line of an agent's interactions, with the callback it already has. */
   public record AgentInteraction(
@@ -149,6 +152,43 @@ public class ScheduleForms {
                   + destination.map(Destination::describe).orElse("the customer's local time")
                   + "): "
                   + hours.summary(LocalDate.now(clock.withZone(first)));
+            });
+  }
+
+  /**
+   * The slots of that day (in the zone the form's time is read in) that have no room left, for the
+   * page to show before the agent picks a time; empty when the queue has no slot limit or none is
+   * full.
+   */
+  public Optional<String> fullSlots(long queueId, LocalDate day, ZoneId zone) {
+    Queue queue = em.find(Queue.class, queueId);
+    if (queue == null || day == null) {
+      return Optional.empty();
+    }
+    return queue
+        .settings()
+        .slotCapacity()
+        .flatMap(
+            capacity -> {
+              List<String> full =
+                  slots
+                      .occupancy(
+                          queue,
+                          capacity,
+                          day.atStartOfDay(zone).toInstant(),
+                          day.plusDays(1).atStartOfDay(zone).toInstant())
+                      .entrySet()
+                      .stream()
+                      .filter(slot -> slot.getValue() >= capacity.maxCallbacks())
+                      .map(slot -> slot.getKey().start().atZone(zone).toLocalTime().toString())
+                      .toList();
+              return full.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(
+                      "Full that day ("
+                          + zone.getId()
+                          + "), no room left: "
+                          + String.join(", ", full));
             });
   }
 
