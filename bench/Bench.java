@@ -59,6 +59,7 @@ public class Bench {
     DEFAULTS.put("user", "");
     DEFAULTS.put("password", "");
     DEFAULTS.put("token", "");
+    DEFAULTS.put("lateness-csv", "");
   }
 
   static final String HELP =
@@ -89,6 +90,8 @@ public class Bench {
         --time-limit-s S       hard limit of the whole run (default 1800)
         --user U --password P  HTTP Basic credentials for /api (servers with access control)
         --token T              or an API token, sent as "Authorization: Bearer T"
+        --lateness-csv FILE    (b) also write each burst delivery (ms after T, lateness ms) to FILE
+                                   and print a BURST_RESULT line, for bench/compare.sh
       """;
 
   static Map<String, String> opts;
@@ -307,11 +310,17 @@ public class Bench {
     }
   }
 
+  /** Callbacks whose history holds more than one delivery (a duplicate fire). */
+  static final AtomicInteger duplicates = new AtomicInteger();
+
   static Delivery parseDelivery(long id, String body) {
     Instant scheduled = Instant.parse(first(SCHEDULED_AT, body));
     int h = body.indexOf("\"history\"");
     if (h < 0) {
       return new Delivery(id, scheduled, null, Long.MIN_VALUE);
+    }
+    if (body.split("\"event\"\\s*:\\s*\"QUEUED\"", -1).length > 2) {
+      duplicates.incrementAndGet();
     }
     Matcher m = OBJECT.matcher(body.substring(h));
     while (m.find()) {
@@ -598,6 +607,9 @@ public class Bench {
         "  engine-reported lateness (history detail): p50 %.0f ms, p99 %.0f ms, max %.0f ms, min %.0f ms%n",
         rep.p50(), rep.p99(), rep.max(), rep.min());
     boolean all = st.n() == expected && expected > 0;
+    if (burstTargets && !opt("lateness-csv").isEmpty()) {
+      writeLateness(ds, firstDue, expected, st, early);
+    }
     row(s, "delivered (QUEUED)", st.n() + " / " + expected, "all", all);
     row(s, "lateness p50", String.format(Locale.ROOT, "%.0f ms", st.p50()));
     if (burstTargets) {
@@ -617,6 +629,40 @@ public class Bench {
         row(s, "dispatch rate", String.format(Locale.ROOT, "%.0f callbacks/s", st.n() / spanS));
       }
     }
+  }
+
+  /** Each delivery as "ms after T,lateness ms", and one summary line, for bench/compare.sh. */
+  static void writeLateness(List<Delivery> ds, Instant t, int expected, Stats st, long early) {
+    StringBuilder csv = new StringBuilder("fired_after_t_ms,lateness_ms\n");
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Delivery d : ds) {
+      if (d.queuedAt() != null) {
+        long at = Duration.between(t, d.queuedAt()).toMillis();
+        first = Math.min(first, at);
+        last = Math.max(last, at);
+        csv.append(at).append(',').append(d.latenessMs()).append('\n');
+      }
+    }
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(opt("lateness-csv")), csv);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    double spanS = Math.max(0.001, (last - first) / 1000.0);
+    System.out.printf(
+        Locale.ROOT,
+        "BURST_RESULT system=rappel jobs=%d fired=%d p50=%.0f p99=%.0f max=%.0f min=%.0f early=%d"
+            + " duplicates=%d rate=%.0f%n",
+        expected,
+        st.n(),
+        st.p50(),
+        st.p99(),
+        st.max(),
+        st.min(),
+        early,
+        duplicates.get(),
+        st.n() / spanS);
   }
 
   static String fmtOffset(long ms) {
