@@ -10,6 +10,8 @@
 #
 # Arguments go to Bench.java (java bench/Bench.java --help lists them). The create scenario runs
 # with wrk (bench/create.sh) when wrk is installed, with Bench.java's Java generator otherwise.
+# It also prints the time from java -jar to ready, the server's RSS then and after the run, and the
+# heap used after a full GC (jcmd). Scale: BENCH_HEAP=512m bench/run.sh --future 1000000 --scenarios burst
 # Environment: BENCH_PORT (default: first free port from 18080), BENCH_HEAP (default 1g),
 # BENCH_REBUILD=1 to rebuild the WAR, BENCH_TIMEOUT seconds for the whole run (default 3000),
 # BENCH_KEEP=1 to keep the data folder and the server log, BENCH_JAVA_OPTS extra JVM options for the
@@ -125,10 +127,13 @@ await_ready() { # pid, url
 
 echo "Starting $NODES Payara Micro node(s) on $DB, harness port $PORT, files in $WORK ..."
 mkdir -p "$WORK"
+STARTED=$(date +%s%N)
 start_node 1 "$PORT"
 SERVER_PID=${SERVER_PIDS[0]}
 URL="http://localhost:$PORT"
 await_ready "$SERVER_PID" "$URL"
+rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+echo "Start: ready $(( ($(date +%s%N) - STARTED) / 1000000 )) ms after java -jar (polled every second); RSS at ready $(rss_mib "$SERVER_PID") MiB"
 for n in $(seq 2 "$NODES"); do
   node_port=""
   for p in $(seq $((PORT + n * 7)) $((PORT + n * 7 + 50))); do
@@ -177,6 +182,12 @@ if ((WRK_CREATE)); then
 else
   timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" \
     --token "$TOKEN" "$@" || status=$?
+fi
+sleep 5
+echo "Idle after the run: RSS $(rss_mib "$SERVER_PID") MiB, -Xmx$HEAP"
+if command -v jcmd >/dev/null && kill -0 "$SERVER_PID" 2>/dev/null; then
+  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+  echo "After a full GC: $(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -iE 'heap' | sed 's/^ *//'); RSS $(rss_mib "$SERVER_PID") MiB"
 fi
 if grep -qiE 'SEVERE|OutOfMemory' "$LOG"; then
   echo "Server log errors (first 10):"
