@@ -99,7 +99,17 @@ public class PeerBench {
     }
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // the schedulers' threads would keep the JVM alive
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void run(String[] args) throws Exception {
     String system = args[0];
     String db = args[1];
     for (int i = 2; i + 1 < args.length; i += 2) {
@@ -329,7 +339,12 @@ public class PeerBench {
           ResultSetMetaData md = row.getMetaData();
           for (int i = 1; i <= md.getColumnCount(); i++) {
             columns.add(md.getColumnName(i));
-            values.add(row.getObject(i));
+            Object value = row.getObject(i);
+            if (value instanceof java.sql.Blob blob) {
+              // a Blob is only valid in its transaction; the copies span several
+              value = blob.getBytes(1, (int) blob.length());
+            }
+            values.add(value);
           }
         }
       }
