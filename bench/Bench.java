@@ -59,6 +59,7 @@ public class Bench {
     DEFAULTS.put("user", "");
     DEFAULTS.put("password", "");
     DEFAULTS.put("token", "");
+    DEFAULTS.put("lateness-csv", "");
   }
 
   static final String HELP =
@@ -89,6 +90,8 @@ public class Bench {
         --time-limit-s S       hard limit of the whole run (default 1800)
         --user U --password P  HTTP Basic credentials for /api (servers with access control)
         --token T              or an API token, sent as "Authorization: Bearer T"
+        --lateness-csv FILE    (b) also write each burst delivery (ms after T, lateness ms) to FILE
+                                   and print a BURST_RESULT line, for bench/compare.sh
       """;
 
   static Map<String, String> opts;
@@ -307,11 +310,17 @@ public class Bench {
     }
   }
 
+  /** Callbacks whose history holds more than one delivery (a duplicate fire). */
+  static final AtomicInteger duplicates = new AtomicInteger();
+
   static Delivery parseDelivery(long id, String body) {
     Instant scheduled = Instant.parse(first(SCHEDULED_AT, body));
     int h = body.indexOf("\"history\"");
     if (h < 0) {
       return new Delivery(id, scheduled, null, Long.MIN_VALUE);
+    }
+    if (body.split("\"event\"\\s*:\\s*\"QUEUED\"", -1).length > 2) {
+      duplicates.incrementAndGet();
     }
     Matcher m = OBJECT.matcher(body.substring(h));
     while (m.find()) {
@@ -565,6 +574,30 @@ public class Bench {
       row(s, "INVALID RUN", "creations ended after T; raise --margin-s", "", false);
     }
     measureDeliveries(s, queue, b.ok(), t, t.plusMillis(spread), sentinels(ids), true);
+    listTimings(s, futureQueue);
+  }
+
+  /**
+   * What the supervisor list asks with every pending callback in the table: the first page of all
+   * callbacks, and a page filtered by state and queue (20 reads each, after the burst).
+   */
+  static void listTimings(String s, long futureQueue) {
+    String[][] pages = {
+      {"list first page", "/api/v1/callbacks?page=0&size=50"},
+      {"list filtered page", "/api/v1/callbacks?state=SCHEDULED&queueId=" + futureQueue + "&page=0&size=50"}
+    };
+    for (String[] page : pages) {
+      long[] nanos = new long[20];
+      int failed = 0;
+      for (int i = 0; i < nanos.length; i++) {
+        Reply r = get(page[1]);
+        nanos[i] = r.nanos();
+        failed += r.status() == 200 ? 0 : 1;
+      }
+      Stats st = Stats.of(nanos);
+      System.out.printf("  %s: p50 %s, max %s (%d failed)%n", page[0], ms(st.p50()), ms(st.max()), failed);
+      row(s, page[0] + " (p50 of 20)", ms(st.p50()) + ", max " + ms(st.max()), "<= 50 ms", st.p50() <= 50e6 && failed == 0);
+    }
   }
 
   /**
@@ -598,6 +631,9 @@ public class Bench {
         "  engine-reported lateness (history detail): p50 %.0f ms, p99 %.0f ms, max %.0f ms, min %.0f ms%n",
         rep.p50(), rep.p99(), rep.max(), rep.min());
     boolean all = st.n() == expected && expected > 0;
+    if (burstTargets && !opt("lateness-csv").isEmpty()) {
+      writeLateness(ds, firstDue, expected, st, early);
+    }
     row(s, "delivered (QUEUED)", st.n() + " / " + expected, "all", all);
     row(s, "lateness p50", String.format(Locale.ROOT, "%.0f ms", st.p50()));
     if (burstTargets) {
@@ -617,6 +653,40 @@ public class Bench {
         row(s, "dispatch rate", String.format(Locale.ROOT, "%.0f callbacks/s", st.n() / spanS));
       }
     }
+  }
+
+  /** Each delivery as "ms after T,lateness ms", and one summary line, for bench/compare.sh. */
+  static void writeLateness(List<Delivery> ds, Instant t, int expected, Stats st, long early) {
+    StringBuilder csv = new StringBuilder("fired_after_t_ms,lateness_ms\n");
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Delivery d : ds) {
+      if (d.queuedAt() != null) {
+        long at = Duration.between(t, d.queuedAt()).toMillis();
+        first = Math.min(first, at);
+        last = Math.max(last, at);
+        csv.append(at).append(',').append(d.latenessMs()).append('\n');
+      }
+    }
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(opt("lateness-csv")), csv);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    double spanS = Math.max(0.001, (last - first) / 1000.0);
+    System.out.printf(
+        Locale.ROOT,
+        "BURST_RESULT system=rappel jobs=%d fired=%d p50=%.0f p99=%.0f max=%.0f min=%.0f early=%d"
+            + " duplicates=%d rate=%.0f%n",
+        expected,
+        st.n(),
+        st.p50(),
+        st.p99(),
+        st.max(),
+        st.min(),
+        early,
+        duplicates.get(),
+        st.n() / spanS);
   }
 
   static String fmtOffset(long ms) {

@@ -8,7 +8,10 @@
 #   BENCH_DB=postgresql bench/run.sh       # on PostgreSQL (database rappel_bench, emptied first)
 #   BENCH_DB=postgresql BENCH_NODES=2 bench/run.sh   # two clustered nodes on one PostgreSQL
 #
-# Arguments go to Bench.java (java bench/Bench.java --help lists them).
+# Arguments go to Bench.java (java bench/Bench.java --help lists them). The create scenario runs
+# with wrk (bench/create.sh) when wrk is installed, with Bench.java's Java generator otherwise.
+# It also prints the time from java -jar to ready, the server's RSS then and after the run, and the
+# heap used after a full GC (jcmd). Scale: BENCH_HEAP=512m bench/run.sh --future 1000000 --scenarios burst
 # Environment: BENCH_PORT (default: first free port from 18080), BENCH_HEAP (default 1g),
 # BENCH_REBUILD=1 to rebuild the WAR, BENCH_TIMEOUT seconds for the whole run (default 3000),
 # BENCH_KEEP=1 to keep the data folder and the server log, BENCH_JAVA_OPTS extra JVM options for the
@@ -124,10 +127,13 @@ await_ready() { # pid, url
 
 echo "Starting $NODES Payara Micro node(s) on $DB, harness port $PORT, files in $WORK ..."
 mkdir -p "$WORK"
+STARTED=$(date +%s%N)
 start_node 1 "$PORT"
 SERVER_PID=${SERVER_PIDS[0]}
 URL="http://localhost:$PORT"
 await_ready "$SERVER_PID" "$URL"
+rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+echo "Start: ready $(( ($(date +%s%N) - STARTED) / 1000000 )) ms after java -jar (polled every second); RSS at ready $(rss_mib "$SERVER_PID") MiB"
 for n in $(seq 2 "$NODES"); do
   node_port=""
   for p in $(seq $((PORT + n * 7)) $((PORT + n * 7 + 50))); do
@@ -145,9 +151,44 @@ TOKEN=$(curl -s -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
   -d '{"name":"bench","role":"ADMIN"}' "$URL/api/v1/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [[ -n $TOKEN ]] || { echo "Could not issue an API token for the benchmark" >&2; exit 1; }
 
+# The create scenario runs with wrk when it is installed: the Java generator of Bench.java costs the
+# server's cores far more per request. BENCH_CREATE_LOAD=java keeps the Java generator.
+ARGS=("$@")
+SCENARIOS=burst,steady,create
+for ((i = 0; i < ${#ARGS[@]}; i++)); do
+  [[ ${ARGS[i]} == --scenarios ]] && SCENARIOS=${ARGS[i + 1]:-}
+done
+WRK_CREATE=0
+if [[ ,$SCENARIOS, == *,create,* && ${BENCH_CREATE_LOAD:-wrk} == wrk ]]; then
+  if command -v wrk >/dev/null; then
+    WRK_CREATE=1
+  else
+    echo "wrk is not installed (apt-get install wrk): create is measured with the Java generator of" \
+      "Bench.java, which takes more of the machine's CPU than wrk"
+  fi
+fi
 status=0
-timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" \
-  --token "$TOKEN" "$@" || status=$?
+if ((WRK_CREATE)); then
+  OTHERS=$(echo ",$SCENARIOS," | sed 's/,create,/,/; s/^,//; s/,$//')
+  FILTERED=()
+  for ((i = 0; i < ${#ARGS[@]}; i++)); do
+    if [[ ${ARGS[i]} == --scenarios ]]; then i=$((i + 1)); else FILTERED+=("${ARGS[i]}"); fi
+  done
+  if [[ -n $OTHERS ]]; then
+    timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" \
+      --token "$TOKEN" ${FILTERED[@]+"${FILTERED[@]}"} --scenarios "$OTHERS" || status=$?
+  fi
+  "$ROOT/bench/create.sh" "$URL" "$TOKEN" || status=$?
+else
+  timeout "$TIMEOUT" java "$ROOT/bench/Bench.java" --url "$URL" --time-limit-s "$((TIMEOUT - 60))" \
+    --token "$TOKEN" "$@" || status=$?
+fi
+sleep 5
+echo "Idle after the run: RSS $(rss_mib "$SERVER_PID") MiB, -Xmx$HEAP"
+if command -v jcmd >/dev/null && kill -0 "$SERVER_PID" 2>/dev/null; then
+  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+  echo "After a full GC: $(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -iE 'heap' | sed 's/^ *//'); RSS $(rss_mib "$SERVER_PID") MiB"
+fi
 if grep -qiE 'SEVERE|OutOfMemory' "$LOG"; then
   echo "Server log errors (first 10):"
   grep -iE 'SEVERE|OutOfMemory' "$LOG" | head -10

@@ -10,10 +10,12 @@ import dev.rappel.callback.entity.CallbackTime;
 import dev.rappel.callback.entity.IntegrationRequest;
 import dev.rappel.interaction.entity.Interaction;
 import dev.rappel.phone.entity.PhoneNumber;
+import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.DatabaseBusy;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.PreconditionFailed;
@@ -348,6 +350,9 @@ public class Callbacks {
       em.flush();
     } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
       if (!ConcurrentChange.isCauseOf(e) && !isUniqueKeyViolation(e)) {
+        if (DatabaseFailures.isBusy(e)) {
+          throw new DatabaseBusy(e);
+        }
         throw e;
       }
       if (expectedVersion.isPresent()) {
@@ -380,16 +385,28 @@ public class Callbacks {
     var verdict = compliance.requireBookable(callback, outsideHoursConsent, timeField, actor);
     persist(callback);
     compliance.recordBooking(callback, verdict, actor);
+    flushBooking();
   }
 
   private void persist(Callback callback) {
+    em.persist(callback);
+    flushBooking();
+  }
+
+  /**
+   * Writes the booking before the use case returns, so a refusal is answered as what it is: a lock
+   * the database could not grant in time is load (503, one log line), not a failure of the server.
+   */
+  private void flushBooking() {
     try {
-      em.persist(callback);
       em.flush();
     } catch (PersistenceException e) {
       if (isUniqueKeyViolation(e)) {
         // The unique key on interaction_id caught a race the check above could not see.
         throw new Conflict("This interaction already has a callback; only one is allowed.");
+      }
+      if (DatabaseFailures.isBusy(e)) {
+        throw new DatabaseBusy(e);
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 package dev.rappel.callback.entity;
 
 import dev.rappel.agent.entity.Agent;
+import dev.rappel.platform.entity.IdBlock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,12 @@ public class Attempt {
   public static final String STARTS_TO_NUMBER = "Attempt.startsToNumber";
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  // from a sequence in blocks: identity values are a point of contention under concurrent inserts
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_attempt_ids")
+  @SequenceGenerator(
+      name = "callback_attempt_ids",
+      sequenceName = "callback_attempt_seq",
+      allocationSize = IdBlock.SIZE)
   private Long id;
 
   @ManyToOne(optional = false)

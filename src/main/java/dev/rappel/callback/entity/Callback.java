@@ -6,6 +6,7 @@ import dev.rappel.phone.entity.PhoneNumber;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.Forbidden;
+import dev.rappel.platform.entity.IdBlock;
 import dev.rappel.platform.entity.PreconditionFailed;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.platform.entity.Scope;
@@ -30,6 +31,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -106,7 +108,12 @@ public class Callback {
   public static final String DELIVERED_EVENT = "QUEUED";
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  // from a sequence in blocks: identity values are a point of contention under concurrent inserts
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_ids")
+  @SequenceGenerator(
+      name = "callback_ids",
+      sequenceName = "callback_seq",
+      allocationSize = IdBlock.SIZE)
   private Long id;
 
   @OneToOne(fetch = FetchType.LAZY)

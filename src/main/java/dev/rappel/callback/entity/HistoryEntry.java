@@ -1,5 +1,6 @@
 package dev.rappel.callback.entity;
 
+import dev.rappel.platform.entity.IdBlock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -8,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
@@ -20,7 +22,12 @@ public class HistoryEntry {
   public static final int MAX_DETAIL = 500;
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  // from a sequence in blocks: identity values are a point of contention under concurrent inserts
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_event_ids")
+  @SequenceGenerator(
+      name = "callback_event_ids",
+      sequenceName = "callback_event_seq",
+      allocationSize = IdBlock.SIZE)
   private Long id;
 
   @ManyToOne(optional = false)

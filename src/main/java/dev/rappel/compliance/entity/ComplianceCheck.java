@@ -1,5 +1,6 @@
 package dev.rappel.compliance.entity;
 
+import dev.rappel.platform.entity.IdBlock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -32,7 +34,12 @@ public class ComplianceCheck {
   }
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  // from a sequence in blocks: identity values are a point of contention under concurrent inserts
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "compliance_check_ids")
+  @SequenceGenerator(
+      name = "compliance_check_ids",
+      sequenceName = "compliance_check_seq",
+      allocationSize = IdBlock.SIZE)
   private Long id;
 
   @Column(name = "callback_id")

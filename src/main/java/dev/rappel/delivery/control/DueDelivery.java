@@ -3,6 +3,7 @@ package dev.rappel.delivery.control;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.control.IdBlocks;
 import dev.rappel.platform.control.SqlDialect;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ import java.util.stream.Stream;
 @Dependent
 public class DueDelivery {
 
+  /** The sequence of the history entries' ids (as {@code HistoryEntry} maps it). */
+  private static final String HISTORY_IDS = "callback_event_seq";
+
   /** The delivery of one row, if it is still as it was read. */
   private static final String MARK_QUEUED =
       "UPDATE callback SET state = '"
@@ -53,6 +57,8 @@ public class DueDelivery {
   @PersistenceContext EntityManager em;
 
   @Inject SqlDialect dialect;
+
+  @Inject IdBlocks ids;
 
   /** A callback this batch delivered: what its event and the lateness metric need. */
   public record Delivered(
@@ -120,7 +126,7 @@ public class DueDelivery {
         return new Batch(0, List.of());
       }
       List<Due> won = markQueued(connection, due);
-      List<Delivered> delivered = record(connection, won, callers(connection, won), now);
+      List<Delivered> delivered = record(connection, won, callers(connection, won), now, ids);
       return new Batch(due.size(), delivered);
     } catch (SQLException e) {
       throw new PersistenceException("Bulk delivery failed: " + e.getMessage(), e);
@@ -209,7 +215,7 @@ public class DueDelivery {
   }
 
   private static List<Delivered> record(
-      Connection connection, List<Due> won, Map<Long, Set<Long>> callers, Instant now)
+      Connection connection, List<Due> won, Map<Long, Set<Long>> callers, Instant now, IdBlocks ids)
       throws SQLException {
     List<Delivered> delivered = new ArrayList<>();
     if (won.isEmpty()) {
@@ -217,18 +223,19 @@ public class DueDelivery {
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO callback_event (callback_id, seq, occurred_at, event, actor, detail,"
-                + " state_after) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO callback_event (id, callback_id, seq, occurred_at, event, actor,"
+                + " detail, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Due row : won) {
         Instant dueAt = Instant.ofEpochMilli(row.dueAt());
         int sequence = row.historyCount() + 1;
-        insert.setLong(1, row.id());
-        insert.setInt(2, sequence);
-        insert.setLong(3, now.toEpochMilli());
-        insert.setString(4, Callback.DELIVERED_EVENT);
-        insert.setString(5, Callback.SYSTEM);
-        insert.setString(6, Callback.deliveryNote(dueAt, now));
-        insert.setString(7, CallbackState.ON_DELIVERY.name());
+        insert.setLong(1, ids.next(connection, HISTORY_IDS));
+        insert.setLong(2, row.id());
+        insert.setInt(3, sequence);
+        insert.setLong(4, now.toEpochMilli());
+        insert.setString(5, Callback.DELIVERED_EVENT);
+        insert.setString(6, Callback.SYSTEM);
+        insert.setString(7, Callback.deliveryNote(dueAt, now));
+        insert.setString(8, CallbackState.ON_DELIVERY.name());
         insert.addBatch();
         delivered.add(
             new Delivered(

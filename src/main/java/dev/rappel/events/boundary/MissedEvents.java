@@ -22,20 +22,26 @@ public class MissedEvents {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<CallbackChanged> after(EventId last, Predicate<CallbackChanged> wanted, int max) {
-    List<Long> seen =
+    List<HistoryEntry> seen =
         em.createQuery(
-                "select h.id from HistoryEntry h where h.callback.id = :callback"
+                "select h from HistoryEntry h where h.callback.id = :callback"
                     + " and h.sequence = :sequence",
-                Long.class)
+                HistoryEntry.class)
             .setParameter("callback", last.callbackId())
             .setParameter("sequence", last.sequence())
             .getResultList();
     if (seen.isEmpty()) {
       return List.of();
     }
+    HistoryEntry after = seen.get(0);
+    // by time, then id: ids come in blocks (an instance's block may be below a block another took
+    // earlier), so they do not follow the order of recording
     return em.createQuery(
-            "select h from HistoryEntry h where h.id > :after order by h.id", HistoryEntry.class)
-        .setParameter("after", seen.get(0))
+            "select h from HistoryEntry h where h.at > :at or (h.at = :at and h.id > :id)"
+                + " order by h.at, h.id",
+            HistoryEntry.class)
+        .setParameter("at", after.at())
+        .setParameter("id", after.id())
         .setMaxResults(max)
         .getResultStream()
         .map(CallbackChanged::of)

@@ -2,6 +2,7 @@ package dev.rappel.events.control;
 
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.StepsRecorded;
+import dev.rappel.platform.control.IdBlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,12 +31,17 @@ import java.util.List;
 public class OutboxWriter {
   private static final String INSERT =
       "INSERT INTO webhook_outbox"
-          + " (subscription_id, callback_id, seq, created_at, attempts, next_attempt_at)"
-          + " VALUES (?, ?, ?, ?, 0, ?)";
+          + " (id, subscription_id, callback_id, seq, created_at, attempts, next_attempt_at)"
+          + " VALUES (?, ?, ?, ?, ?, 0, ?)";
+
+  /** The sequence of the rows' ids (as {@link dev.rappel.events.entity.OutboxEvent} maps it). */
+  private static final String IDS = "webhook_outbox_seq";
 
   @PersistenceContext EntityManager em;
 
   @Inject SubscriberDirectory directory;
+
+  @Inject IdBlocks ids;
 
   void write(@Observes StepsRecorded recorded) {
     if (recorded.steps().isEmpty()) {
@@ -56,11 +62,12 @@ public class OutboxWriter {
           if (!subscriber.filter().matches(step.event(), step.queueId())) {
             continue;
           }
-          insert.setLong(1, subscriber.id());
-          insert.setLong(2, step.callbackId());
-          insert.setInt(3, step.sequence());
-          insert.setLong(4, at);
+          insert.setLong(1, ids.next(connection, IDS));
+          insert.setLong(2, subscriber.id());
+          insert.setLong(3, step.callbackId());
+          insert.setInt(4, step.sequence());
           insert.setLong(5, at);
+          insert.setLong(6, at);
           insert.addBatch();
           any = true;
         }

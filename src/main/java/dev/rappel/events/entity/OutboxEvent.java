@@ -1,11 +1,13 @@
 package dev.rappel.events.entity;
 
+import dev.rappel.platform.entity.IdBlock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +66,12 @@ public class OutboxEvent {
   static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  // from a sequence in blocks: identity values are a point of contention under concurrent inserts
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_outbox_ids")
+  @SequenceGenerator(
+      name = "webhook_outbox_ids",
+      sequenceName = "webhook_outbox_seq",
+      allocationSize = IdBlock.SIZE)
   private Long id;
 
   /** Whose stream it is in: a subscription, or {@link WebhookSubscription#CONFIGURED}. */

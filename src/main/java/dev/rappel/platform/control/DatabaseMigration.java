@@ -84,6 +84,7 @@ public class DatabaseMigration {
               .dataSource(dataSource)
               .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
               .failOnMissingLocations(false)
+              .javaMigrations(new IdSequences())
               .load()
               .migrate();
       LOG.info(

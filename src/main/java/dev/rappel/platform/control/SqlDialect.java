@@ -44,6 +44,13 @@ public class SqlDialect {
     return "postgresql".equals(vendor) ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
+  /** The query that reads the next value of a sequence (Derby has no {@code nextval}). */
+  public String nextValue(String sequence) {
+    return "postgresql".equals(vendor)
+        ? "SELECT nextval('" + sequence + "')"
+        : "VALUES NEXT VALUE FOR " + sequence;
+  }
+
   static String vendorOf(String productName) {
     String product = productName.toLowerCase(Locale.ROOT);
     if (product.contains("postgres")) {
