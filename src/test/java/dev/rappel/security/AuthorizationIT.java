@@ -269,8 +269,9 @@ class AuthorizationIT {
 
   /** A callback due now (so an extension ends later) owned by agent 1, who is off queue. */
   /**
-   * A due callback owned by agent 1, who is off queue, on a queue without members: nobody can be
-   * offered it, so it stays waiting (the engine would otherwise race the call under test).
+   * A due callback owned by agent 1, who is off queue, on a queue without members, already
+   * delivered to its queue: nobody can be offered it and the engine has nothing left to change on
+   * it, so it cannot race the call under test (which would answer 409, a concurrent change).
    */
   private static long dueCallbackOwnedByAgent1(Fixture f) {
     if (f.ownedQueue == 0) {
@@ -292,6 +293,13 @@ class AuthorizationIT {
                     + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"X\"}")
             .id();
     f.admin.patch("/api/v1/callbacks/" + id, "{\"ownerAgentId\":" + f.agent1 + "}");
+    // delivered to its queue, where it waits for its owner: the engine's step is behind it
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(
+            () ->
+                "QUEUED".equals(f.admin.get("/api/v1/callbacks/" + id).json().getString("state")));
     return id;
   }
 
@@ -899,10 +907,15 @@ class AuthorizationIT {
       for (Who who : Who.values()) {
         Call call = row.call().apply(fixture);
         Api api = fixture.callers.get(who);
-        int status =
-            row.template().equals("/api/v1/events") && row.expected().get(who) == 200
-                ? api.streamStatus(call.path())
-                : api.send(row.method(), call.path(), call.body(), call.contentType()).status();
+        String body = "";
+        int status;
+        if (row.template().equals("/api/v1/events") && row.expected().get(who) == 200) {
+          status = api.streamStatus(call.path());
+        } else {
+          Api.Reply reply = api.send(row.method(), call.path(), call.body(), call.contentType());
+          status = reply.status();
+          body = reply.body().length() > 300 ? reply.body().substring(0, 300) : reply.body();
+        }
         int expected = row.expected().get(who);
         if (who == Who.WRONG_PASSWORD && status == 429) {
           status = 401; // after its free failures the wrong password is refused unchecked
@@ -910,7 +923,7 @@ class AuthorizationIT {
         if (status != expected) {
           wrong.put(
               row.method() + " " + row.template() + " as " + who,
-              status + " (expected " + expected + ")");
+              status + " (expected " + expected + ") " + body);
         }
       }
     }
