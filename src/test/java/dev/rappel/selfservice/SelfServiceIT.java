@@ -443,6 +443,9 @@ class SelfServiceIT {
       }
       // keyboard: the cancel button is reachable and works without a mouse
       driver.findElement(By.id("cancel")).sendKeys(org.openqa.selenium.Keys.ENTER);
+      // Enter submits the form: wait for the confirmation page rather than race its load
+      new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+          .until(d -> !d.findElements(By.id("cancel-yes")).isEmpty());
       assertThat(driver.findElement(By.id("cancel-yes")).isDisplayed()).isTrue();
     } finally {
       driver.quit();
