@@ -19,7 +19,11 @@ class DemoModeIT {
   void demo_mode_seeds_an_empty_database_and_the_engine_moves_it_along() throws Exception {
     Path dir = PayaraProcess.workDir("demo-it");
     List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
-    options.addAll(List.of("-Drappel.admin.password=" + Api.ADMIN_PASSWORD, "-Drappel.demo=true"));
+    options.addAll(
+        List.of(
+            "-Drappel.admin.password=" + Api.ADMIN_PASSWORD,
+            "-Drappel.demo=true",
+            "-Drappel.demo.first-due-seconds=5"));
     try (PayaraProcess server = new PayaraProcess(dir.resolve("server.log"), options)) {
       Api admin = server.start();
       assertThat(admin.get("/api/v1/queues").body()).contains("\"Support\"", "\"Sales\"");
@@ -27,7 +31,9 @@ class DemoModeIT {
       assertThat(sam.get("/api/v1/callbacks").json().getInt("total")).isGreaterThanOrEqualTo(18);
       Api alice = admin.as("alice", "demo-password");
       assertThat(alice.get("/api/v1/callbacks").status()).isEqualTo(200);
-      // the first callbacks are due a minute after start: the engine offers or dials them
+      // the first callbacks are due 5 s after start here (a minute by default): the engine offers
+      // or
+      // dials them
       await()
           .atMost(Duration.ofSeconds(150))
           .pollInterval(Duration.ofSeconds(2))

@@ -56,6 +56,11 @@ public class Engine {
   @ConfigProperty(name = "rappel.dialer.outcome-timeout-seconds", defaultValue = "120")
   long outcomeTimeoutSeconds;
 
+  /** Readies the bulk delivery path, so the first burst after start runs as fast as the next. */
+  public void prepareDelivery() {
+    delivery.prepare();
+  }
+
   /**
    * Marks up to one delivery batch of due callbacks QUEUED, in bulk. Returns how many due rows it
    * read: a full batch means more may be waiting.

@@ -55,6 +55,7 @@ public class EngineTick {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean prepared;
   private volatile ScheduledFuture<?> armed;
   private volatile Instant armedFor;
 
@@ -102,6 +103,10 @@ public class EngineTick {
     try {
       // due checks compare with the database's time, never with a host clock that runs ahead
       databaseTime.synchronizeIfDue();
+      if (!prepared) {
+        engine.prepareDelivery();
+        prepared = true;
+      }
       while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
         // a burst: keep draining before routing
       }

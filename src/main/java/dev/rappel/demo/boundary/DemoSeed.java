@@ -54,6 +54,11 @@ public class DemoSeed {
   @ConfigProperty(name = "rappel.demo", defaultValue = "false")
   boolean enabled;
 
+  /** How soon the first seeded callback comes due, so a newcomer soon sees the engine at work. */
+  @Inject
+  @ConfigProperty(name = "rappel.demo.first-due-seconds", defaultValue = "60")
+  long firstDueSeconds;
+
   @Inject Queues queues;
 
   @Inject Agents agents;
@@ -152,7 +157,8 @@ public class DemoSeed {
       // callbacks from web forms and the IVR, due from a minute to six hours ahead
       for (int i = 0; i < 18; i++) {
         Queue queue = i % 2 == 0 ? support : sales;
-        var at = clock.instant().plus(Duration.ofMinutes(1 + (long) i * 20));
+        var at =
+            clock.instant().plusSeconds(firstDueSeconds).plus(Duration.ofMinutes((long) i * 20));
         callbacks.createFromIntegration(
             new Callbacks.CreateCommand(
                 queue.id(),

@@ -4,14 +4,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.StepsRecorded;
 import dev.rappel.events.entity.Relayed;
 import dev.rappel.platform.control.ManagedExecutors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,10 +34,11 @@ import javax.naming.NamingException;
  * of the others locally with {@link Relayed}, which desks and streams observe like their own.
  * Webhooks and dial requests do not travel this way: their outboxes are tables, sent by one
  * instance. Without a data grid ({@code --nohazelcast}) each instance keeps to its own steps.
+ *
+ * <p>A CDI bean, not an EJB: an EJB observer costs a JNDI lookup of a fresh reference for every
+ * event, which was most of a burst's delivery time (500 steps per batch).
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class ClusterEvents {
   static final String TOPIC = "rappel.callback-changed";
 
@@ -50,7 +51,6 @@ public class ClusterEvents {
 
   /** A step on the wire, with what decides who may see it (kept off the public JSON). */
   public record Wire(
-      String origin,
       String eventId,
       long callbackId,
       int sequence,
@@ -67,9 +67,8 @@ public class ClusterEvents {
       Set<Long> involvedAgentIds,
       String createdBy) {
 
-    static Wire of(String origin, CallbackChanged c) {
+    static Wire of(CallbackChanged c) {
       return new Wire(
-          origin,
           c.eventId(),
           c.callbackId(),
           c.sequence(),
@@ -107,6 +106,9 @@ public class ClusterEvents {
     }
   }
 
+  /** One message: the steps one transaction committed, in order, and the instance that did. */
+  public record Steps(String origin, List<Wire> steps) {}
+
   @Inject @Relayed Event<CallbackChanged> relayed;
 
   @Inject ManagedExecutors executors;
@@ -114,15 +116,22 @@ public class ClusterEvents {
   /** This instance, so it skips its own messages (a topic delivers to its publisher too). */
   private final String origin = UUID.randomUUID().toString();
 
+  private HazelcastInstance hazelcast;
   private ITopic<String> topic;
   private UUID listener;
+
+  /** Joins the topic when the application starts, not when the first step is published. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // the observer's only purpose: instantiating the bean runs join()
+  }
 
   @PostConstruct
   void join() {
     grid()
         .ifPresent(
-            hazelcast -> {
-              topic = hazelcast.getTopic(TOPIC);
+            grid -> {
+              hazelcast = grid;
+              topic = grid.getTopic(TOPIC);
               listener = topic.addMessageListener(this::received);
             });
   }
@@ -138,34 +147,43 @@ public class ClusterEvents {
     }
   }
 
-  /** Publishes a step this instance committed; relayed ones carry another qualifier. */
-  public void publish(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) @jakarta.enterprise.inject.Default
-          CallbackChanged change) {
-    if (topic == null) {
+  /**
+   * Publishes the steps a transaction of this instance committed, as one message (a burst commits
+   * 500 per transaction); relayed steps are not {@link StepsRecorded}, so they never go back out.
+   */
+  public void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepsRecorded recorded) {
+    if (topic == null || recorded.steps().isEmpty()) {
       return;
     }
     try {
-      topic.publish(Json.JSONB.toJson(Wire.of(origin, change)));
+      if (hazelcast.getCluster().getMembers().size() < 2) {
+        return; // nobody else to tell: a single instance pays nothing for the cluster
+      }
+      topic.publish(
+          Json.JSONB.toJson(new Steps(origin, recorded.steps().stream().map(Wire::of).toList())));
     } catch (RuntimeException e) {
-      // the step is committed and its own instance has it; others miss it, as a stream would
-      LOG.log(Level.FINE, "Could not publish a step to the cluster", e);
+      // the steps are committed and their own instance has them; others miss them, as a stream
+      // that lost its connection would
+      LOG.log(Level.FINE, "Could not publish steps to the cluster", e);
     }
   }
 
   private void received(Message<String> message) {
-    Wire wire;
+    if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+      return; // a topic delivers to its publisher too: skipped before any parsing
+    }
+    Steps steps;
     try {
-      wire = Json.JSONB.fromJson(message.getMessageObject(), Wire.class);
+      steps = Json.JSONB.fromJson(message.getMessageObject(), Steps.class);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dropped an unreadable cluster event: {0}", e.getMessage());
       return;
     }
-    if (origin.equals(wire.origin())) {
+    if (origin.equals(steps.origin()) || steps.steps() == null) {
       return;
     }
-    // listeners run on the grid's threads: hand the work to the server's executor
-    executors.executor().submit(() -> relayed.fire(wire.change()));
+    // listeners run on the grid's threads: hand the work to the server's executor, in order
+    executors.executor().submit(() -> steps.steps().forEach(wire -> relayed.fire(wire.change())));
   }
 
   private static Optional<HazelcastInstance> grid() {
