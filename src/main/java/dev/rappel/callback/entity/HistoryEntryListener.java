@@ -6,10 +6,9 @@ import jakarta.persistence.PostPersist;
 import java.util.List;
 
 /**
- * Hands each step to what must commit with it ({@link StepsRecorded}, written right after the
- * history row), then announces it ({@link CallbackChanged}). Observers that publish the
- * announcement do so only after the commit ({@code TransactionPhase.AFTER_SUCCESS}), so nothing
- * rolled back is ever announced.
+ * Hands each step to what must commit with it and to what announces it: one {@link StepsRecorded},
+ * written right after the history row. Observers that announce steps do so only after the commit
+ * ({@code TransactionPhase.AFTER_SUCCESS}), so nothing rolled back is ever announced.
  */
 public class HistoryEntryListener {
   @PostPersist
@@ -17,6 +16,5 @@ public class HistoryEntryListener {
     CallbackChanged step = CallbackChanged.of(entry);
     Event<Object> events = CDI.current().getBeanManager().getEvent();
     events.select(StepsRecorded.class).fire(new StepsRecorded(List.of(step)));
-    events.select(CallbackChanged.class).fire(step);
   }
 }

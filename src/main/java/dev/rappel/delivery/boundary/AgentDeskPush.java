@@ -2,12 +2,14 @@ package dev.rappel.delivery.boundary;
 
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.InboundNoticeRaised;
+import dev.rappel.callback.entity.StepsRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -22,8 +24,18 @@ public class AgentDeskPush {
   @Push(channel = "desk")
   PushContext desk;
 
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallbackChanged event) {
-    Set<Long> agents = event.agents();
+  /** Steps this instance committed: one signal per agent, however many of its callbacks moved. */
+  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepsRecorded recorded) {
+    Set<Long> agents = new HashSet<>();
+    recorded.steps().forEach(step -> agents.addAll(step.agents()));
+    if (!agents.isEmpty()) {
+      desk.send("changed", agents);
+    }
+  }
+
+  /** A step relayed from another instance. */
+  void changed(@Observes CallbackChanged relayed) {
+    Set<Long> agents = relayed.agents();
     if (!agents.isEmpty()) {
       desk.send("changed", agents);
     }

@@ -42,8 +42,6 @@ public class Engine {
 
   @Inject DueDelivery delivery;
 
-  @Inject Event<CallbackChanged> changes;
-
   @Inject Event<StepsRecorded> recorded;
 
   @Inject Event<DialQueued> dialsQueued;
@@ -70,15 +68,14 @@ public class Engine {
     DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH);
     List<CallbackChanged> steps =
         batch.delivered().stream().map(delivered -> delivered.event(now)).toList();
-    // the bulk path writes no entity, so it hands over its steps itself: the batch to what commits
-    // with it (the webhook outbox, in one batched INSERT), each step to the announcements
+    // the bulk path writes no entity, so it hands over its steps itself, as one batch: to what
+    // commits with it (the webhook outbox, in one batched INSERT) and to the announcements
     if (!steps.isEmpty()) {
       recorded.fire(new StepsRecorded(steps));
     }
     for (DueDelivery.Delivered delivered : batch.delivered()) {
       metrics.delivered(delivered.lateness(now));
     }
-    steps.forEach(changes::fire);
     return batch.claimed();
   }
 

@@ -47,22 +47,42 @@ public class DueCallbacks {
    * alert not sent yet.
    */
   public Optional<Instant> nextDue() {
-    Instant next =
+    // one state at a time, first row in index order: MIN over an IN list made the database read
+    // the whole (state, due_at) range of every pending callback on each pass (100,000 rows: a
+    // quarter of a second on Derby, paid by every pass and by the first batch of every burst)
+    Optional<Instant> next = Optional.empty();
+    for (CallbackState state : CallbackState.WAITING_FOR_TIME) {
+      Optional<Instant> first =
+          em.createQuery(
+                  "SELECT c.dueAt FROM Callback c WHERE c.state = :state ORDER BY c.dueAt",
+                  Instant.class)
+              .setParameter("state", state)
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst();
+      next = earliest(next, first);
+    }
+    Optional<Instant> alert =
         em.createQuery(
-                "SELECT MIN(c.dueAt) FROM Callback c WHERE c.state IN :states", Instant.class)
-            .setParameter("states", CallbackState.WAITING_FOR_TIME)
-            .getSingleResult();
-    Instant alert =
-        em.createQuery(
-                "SELECT MIN(c.ownershipAlertAt) FROM Callback c WHERE c.owner IS NOT NULL"
-                    + " AND c.ownershipAlertedAt IS NULL AND c.state IN :states",
+                "SELECT c.ownershipAlertAt FROM Callback c WHERE c.ownershipAlertAt IS NOT NULL"
+                    + " AND c.owner IS NOT NULL AND c.ownershipAlertedAt IS NULL"
+                    + " AND c.state IN :states ORDER BY c.ownershipAlertAt",
                 Instant.class)
             .setParameter("states", CallbackState.WAITING)
-            .getSingleResult();
-    if (next == null || (alert != null && alert.isBefore(next))) {
-      return Optional.ofNullable(alert);
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst();
+    return earliest(next, alert);
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
     }
-    return Optional.of(next);
+    if (b.isEmpty()) {
+      return a;
+    }
+    return a.get().isBefore(b.get()) ? a : b;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.rappel.events.boundary;
 
 import dev.rappel.callback.entity.CallbackAccess;
 import dev.rappel.callback.entity.CallbackChanged;
+import dev.rappel.callback.entity.StepsRecorded;
 import dev.rappel.events.control.Mailbox;
 import dev.rappel.events.entity.EventId;
 import dev.rappel.platform.control.ManagedExecutors;
@@ -138,7 +139,13 @@ public class EventStream {
     subscriber.mailbox().start();
   }
 
-  void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallbackChanged event) {
+  /** The steps a transaction of this instance committed. */
+  void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepsRecorded recorded) {
+    recorded.steps().forEach(this::publish);
+  }
+
+  /** A step relayed from another instance ({@link ClusterEvents}). */
+  void publish(@Observes CallbackChanged event) {
     for (Subscriber subscriber : subscribers) {
       if (subscriber.wants(event)) {
         subscriber.mailbox().offer(subscriber.toSse(event));
