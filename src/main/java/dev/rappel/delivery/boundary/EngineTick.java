@@ -19,9 +19,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -107,30 +109,32 @@ public class EngineTick {
         engine.prepareDelivery();
         prepared = true;
       }
-      while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
-        // a burst: keep draining before routing
+      deliverAllDue();
+      List<IntSupplier> steps =
+          List.of(
+              engine::expireOwnerships,
+              engine::alertOwners,
+              // before routing, so a withdrawn offer goes to the next agent in this same pass
+              engine::timeOutOffers,
+              engine::timeOutCalls,
+              engine::route,
+              engine::dialReservations,
+              engine::timeOutDials);
+      boolean woken = false;
+      for (IntSupplier step : steps) {
+        while (step.getAsInt() == Engine.BATCH) {
+          // keep going
+        }
+        if (again.getAndSet(false)) {
+          // woken for callbacks coming due while this pass ran (the wake-up armed for a burst
+          // often lands here, a few ms after the pass's own due check): deliver them now, not
+          // after the rest of the pass
+          deliverAllDue();
+          woken = true;
+        }
       }
-      while (engine.expireOwnerships() == Engine.BATCH) {
-        // keep going
-      }
-      while (engine.alertOwners() == Engine.BATCH) {
-        // keep going
-      }
-      // before routing, so a withdrawn offer goes to the next agent in this same pass
-      while (engine.timeOutOffers() == Engine.BATCH) {
-        // keep going
-      }
-      while (engine.timeOutCalls() == Engine.BATCH) {
-        // keep going
-      }
-      while (engine.route() == Engine.BATCH) {
-        // keep going
-      }
-      while (engine.dialReservations() == Engine.BATCH) {
-        // keep going
-      }
-      while (engine.timeOutDials() == Engine.BATCH) {
-        // keep going
+      if (woken) {
+        again.set(true); // the steps after the wake-up still get a pass of their own
       }
       armForNextDue();
       health.passCompleted();
@@ -146,6 +150,12 @@ public class EngineTick {
     }
     if (again.getAndSet(false)) {
       run();
+    }
+  }
+
+  private void deliverAllDue() {
+    while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
+      // a burst: keep draining before routing
     }
   }
 
