@@ -142,7 +142,7 @@ public class DueDelivery {
   public void prepare() {
     Connection connection = em.unwrap(Connection.class);
     try {
-      boolean arrays = "postgresql".equals(dialect.vendor());
+      boolean arrays = dialect.writesOverArrays();
       for (String sql :
           arrays
               ? List.of(MARK_QUEUED_ALL, INSERT_HISTORY_ALL)
@@ -170,7 +170,7 @@ public class DueDelivery {
       if (due.isEmpty()) {
         return new Batch(0, List.of());
       }
-      boolean arrays = "postgresql".equals(dialect.vendor());
+      boolean arrays = dialect.writesOverArrays();
       List<Due> won = arrays ? markQueuedAll(connection, due) : markQueued(connection, due);
       List<Delivered> delivered =
           record(connection, won, callers(connection, won), now, ids, arrays);

@@ -44,6 +44,14 @@ public class SqlDialect {
     return "postgresql".equals(vendor) ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
+  /**
+   * Whether a batch of writes goes best as one statement over arrays ({@code unnest}, PostgreSQL)
+   * rather than a JDBC batch of single-row statements, which Derby runs in-process anyway.
+   */
+  public boolean writesOverArrays() throws SQLException {
+    return "postgresql".equals(vendor());
+  }
+
   /** The query that reads the next value of a sequence (Derby has no {@code nextval}). */
   public String nextValue(String sequence) {
     return "postgresql".equals(vendor)
