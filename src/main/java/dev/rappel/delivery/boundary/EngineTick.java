@@ -55,6 +55,12 @@ public class EngineTick {
   @ConfigProperty(name = "rappel.engine.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** A tick this close before an armed wake-up is left to the wake-up. */
+  static final Duration IMMINENT = Duration.ofMillis(250);
+
+  /** A wake-up this far overdue and still not run no longer holds ticks back. */
+  static final Duration STALE = Duration.ofSeconds(-1);
+
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile boolean prepared;
@@ -86,7 +92,25 @@ public class EngineTick {
    */
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
+    ScheduledFuture<?> wakeUp = armed;
+    if (wakeUp != null && !wakeUp.isDone() && leavesTickTo(armedFor, clock.instant())) {
+      // the tick fires at whole seconds, like most due instants: a pass started a few ms before
+      // an armed wake-up would hold that burst's first batch until one of its steps ends
+      return;
+    }
     executors.executor().execute(this::run);
+  }
+
+  /**
+   * Whether a tick at {@code now} is left to a pending wake-up armed for {@code wakeUpAt}: one
+   * about to run, not one so overdue that its scheduler may be stuck.
+   */
+  static boolean leavesTickTo(Instant wakeUpAt, Instant now) {
+    if (wakeUpAt == null) {
+      return false;
+    }
+    Duration until = Duration.between(now, wakeUpAt);
+    return until.compareTo(IMMINENT) < 0 && until.compareTo(STALE) > 0;
   }
 
   /** One pass of the engine; passes never overlap on one instance. */
