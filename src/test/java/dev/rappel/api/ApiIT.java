@@ -1182,6 +1182,7 @@ class ApiIT {
     }
     JsonObject page = api.get("/api/v1/callbacks?queueId=" + queue + "&size=2&page=1").json();
     assertThat(page.getInt("total")).isEqualTo(5);
+    assertThat(page.getBoolean("totalExact")).isTrue();
     List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
     assertThat(items).hasSize(2);
     assertThat(items.get(0).getString("phoneNumber")).isEqualTo("+33142685302");

@@ -34,8 +34,8 @@ public class CallbackLists {
     return search.find(filter, CallbackAccess.of(caller), page, size);
   }
 
-  /** How many callbacks of the list the caller may see. */
-  public long count(CallbackFilter filter, Caller caller) {
+  /** How many callbacks of the list the caller may see, up to the count limit. */
+  public CallbackSearch.Count count(CallbackFilter filter, Caller caller) {
     return search.count(filter, CallbackAccess.of(caller));
   }
 

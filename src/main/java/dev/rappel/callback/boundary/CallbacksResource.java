@@ -170,7 +170,10 @@ public class CallbacksResource {
   })
   @Operation(
       operationId = "listCallbacks",
-      summary = "The supervisor's list, filtered and paged, in due-time order")
+      summary = "The supervisor's list, filtered and paged, in due-time order",
+      description =
+          "total counts the matching callbacks up to rappel.list.count-limit (10,000 by default);"
+              + " when more match, total is that limit and totalExact is false.")
   public CallbackPage list(
       @Parameter(description = "One or more states, comma-separated") @QueryParam("state")
           String state,
@@ -212,6 +215,7 @@ public class CallbacksResource {
     return new CallbackPage(
         result.items().stream().map(c -> CallbackView.summary(c, clock)).toList(),
         result.total(),
+        result.exact(),
         pageNumber,
         pageSize);
   }

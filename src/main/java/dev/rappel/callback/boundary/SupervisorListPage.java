@@ -62,6 +62,7 @@ public class SupervisorListPage implements Serializable {
   private LocalDateTime from;
   private LocalDateTime to;
   private CallbackFilter filter = CallbackFilter.all();
+  private boolean totalExact = true;
 
   /** One row of the table, already formatted for the viewer. */
   public record Row(
@@ -85,7 +86,9 @@ public class SupervisorListPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filters) {
-          return (int) lists.count(filter, caller);
+          CallbackSearch.Count count = lists.count(filter, caller);
+          totalExact = count.exact();
+          return (int) count.value();
         }
 
         @Override
@@ -210,6 +213,11 @@ public class SupervisorListPage implements Serializable {
 
   private static String parameter(String name, String value) {
     return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** "+" after a total that stopped at the count limit: there are at least that many. */
+  public String getTotalSuffix() {
+    return totalExact ? "" : "+";
   }
 
   public LazyDataModel<Row> getModel() {
