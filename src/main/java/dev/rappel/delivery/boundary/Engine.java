@@ -64,13 +64,8 @@ public class Engine {
    * read: a full batch means more may be waiting.
    */
   public int deliverDue() {
-    return deliverDue(DueDelivery.Lane.ALL);
-  }
-
-  /** {@link #deliverDue()} for the due callbacks of one lane: one of parallel delivery threads. */
-  public int deliverDue(DueDelivery.Lane lane) {
     Instant now = clock.instant();
-    DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH, lane);
+    DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH);
     List<CallbackChanged> steps =
         batch.delivered().stream().map(delivered -> delivered.event(now)).toList();
     // the bulk path writes no entity, so it hands over its steps itself, as one batch: to what

@@ -1,6 +1,5 @@
 package dev.rappel.delivery.boundary;
 
-import dev.rappel.delivery.control.DueDelivery;
 import dev.rappel.delivery.control.EngineHealth;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.platform.control.DatabaseMigration;
@@ -20,10 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,14 +55,6 @@ public class EngineTick {
   @ConfigProperty(name = "rappel.engine.enabled", defaultValue = "true")
   boolean enabled;
 
-  /**
-   * Threads that drain a burst together, each on its own lane of ids. Two use both cores of a small
-   * server: one thread spends part of each batch waiting for the database's log.
-   */
-  @Inject
-  @ConfigProperty(name = "rappel.engine.delivery-threads", defaultValue = "2")
-  int deliveryThreads;
-
   /** A tick this close before an armed wake-up is left to the wake-up. */
   static final Duration IMMINENT = Duration.ofMillis(250);
 
@@ -90,11 +78,6 @@ public class EngineTick {
   @PostConstruct
   void start() {
     metrics.watchOverdue(() -> migration.isMigrated() ? engine.overdue() : 0);
-    if (deliveryThreads < 1) {
-      LOG.warning(
-          "rappel.engine.delivery-threads=" + deliveryThreads + " is not a thread count: using 1");
-      deliveryThreads = 1;
-    }
     if (enabled) {
       LOG.info("Callback engine started");
     } else {
@@ -195,44 +178,8 @@ public class EngineTick {
   }
 
   private void deliverAllDue() {
-    if (engine.deliverDue() < Engine.DELIVERY_BATCH) {
-      return; // the usual pass: one batch held everything due
-    }
-    // a burst: drained by parallel threads, each on its own lane of ids, before routing
-    List<DueDelivery.Lane> lanes = DueDelivery.Lane.split(deliveryThreads);
-    List<Future<?>> others = new ArrayList<>();
-    for (DueDelivery.Lane lane : lanes.subList(1, lanes.size())) {
-      others.add(executors.executor().submit(() -> drain(lane)));
-    }
-    RuntimeException failure = null;
-    try {
-      drain(lanes.get(0));
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (Future<?> other : others) {
-      try {
-        other.get();
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure =
-              e.getCause() instanceof RuntimeException cause
-                  ? cause
-                  : new IllegalStateException(e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        other.cancel(true);
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private void drain(DueDelivery.Lane lane) {
-    while (engine.deliverDue(lane) == Engine.DELIVERY_BATCH) {
-      // keep draining this lane
+    while (engine.deliverDue() == Engine.DELIVERY_BATCH) {
+      // a burst: keep draining before routing
     }
   }
 

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -108,31 +107,6 @@ public class DueDelivery {
     }
   }
 
-  /**
-   * The share of due callbacks one delivery thread takes: those whose id leaves {@code index} when
-   * divided by {@code of}. Threads on disjoint lanes never claim the same row, so they do not wait
-   * on each other's locks.
-   */
-  public record Lane(int index, int of) {
-    public static final Lane ALL = new Lane(0, 1);
-
-    public Lane {
-      if (of < 1 || index < 0 || index >= of) {
-        throw new IllegalArgumentException("lane " + index + " of " + of);
-      }
-    }
-
-    /** The lanes {@code 0..of-1}. */
-    public static List<Lane> split(int of) {
-      return IntStream.range(0, of).mapToObj(i -> new Lane(i, of)).toList();
-    }
-
-    /** The condition of this lane, inlined (a constant per lane, so each statement is cached). */
-    String sql() {
-      return of == 1 ? "" : " AND MOD(id, " + of + ") = " + index;
-    }
-  }
-
   /** How many due rows the batch read, and those it delivered (fewer when it lost a race). */
   public record Batch(int claimed, List<Delivered> delivered) {}
 
@@ -180,8 +154,8 @@ public class DueDelivery {
     }
   }
 
-  /** Delivers up to {@code limit} callbacks of the lane due at {@code now}, oldest due first. */
-  public Batch deliver(Instant now, int limit, Lane lane) {
+  /** Delivers up to {@code limit} callbacks due at {@code now}, oldest due first. */
+  public Batch deliver(Instant now, int limit) {
     // the connection of this transaction's persistence context: the writes commit or roll back
     // with the rest of the step (it belongs to the context, so it is not closed here)
     Connection connection = em.unwrap(Connection.class);
@@ -190,7 +164,7 @@ public class DueDelivery {
       List<Due> due = new ArrayList<>();
       for (CallbackState waiting : CallbackState.WAITING_FOR_TIME) {
         if (due.size() < limit) {
-          due.addAll(select(connection, waiting, now, limit - due.size(), lane));
+          due.addAll(select(connection, waiting, now, limit - due.size()));
         }
       }
       if (due.isEmpty()) {
@@ -206,17 +180,14 @@ public class DueDelivery {
     }
   }
 
-  private List<Due> select(
-      Connection connection, CallbackState state, Instant now, int limit, Lane lane)
+  private List<Due> select(Connection connection, CallbackState state, Instant now, int limit)
       throws SQLException {
     String sql =
         "SELECT id, due_at, version, history_count, queue_id, owner_agent_id, preferred_agent_id,"
             + " scheduled_by_agent_id, created_by, attempt_count"
             // due_at alone: the (state, due_at) index gives that order, so the database stops
             // after the batch instead of sorting every due row (ties go out in the same batch)
-            + " FROM callback WHERE state = ? AND due_at <= ?"
-            + lane.sql()
-            + " ORDER BY due_at"
+            + " FROM callback WHERE state = ? AND due_at <= ? ORDER BY due_at"
             + " FETCH FIRST "
             + limit
             + " ROWS ONLY"
