@@ -114,8 +114,10 @@ public class CallbackSearch {
     // the state, not the id: the (state, due_at) index holds it, Derby's indexes hold no primary
     // key
     matches.select(root.get("state")).where(predicates(cb, matches, root, filter, access));
-    int found = em.createQuery(matches).setMaxResults(countLimit + 1).getResultList().size();
-    return Count.of(found, countLimit);
+    int limit =
+        Math.max(countLimit, 1); // a limit below one would read nothing and say "at least 0"
+    int found = em.createQuery(matches).setMaxResults(limit + 1).getResultList().size();
+    return Count.of(found, limit);
   }
 
   private List<Callback> items(CallbackFilter filter, CallbackAccess access, int page, int size) {
