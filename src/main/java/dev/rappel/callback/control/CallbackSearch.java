@@ -111,8 +111,8 @@ public class CallbackSearch {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<CallbackState> matches = cb.createQuery(CallbackState.class);
     Root<Callback> root = matches.from(Callback.class);
-    // the state, not the id: the (state, due_at) index holds it, Derby's indexes hold no primary
-    // key
+    // the state, not the id: a state filter is answered from the (state, due_at) index alone
+    // (Derby's secondary indexes do not hold the primary key)
     matches.select(root.get("state")).where(predicates(cb, matches, root, filter, access));
     int limit =
         Math.max(countLimit, 1); // a limit below one would read nothing and say "at least 0"
