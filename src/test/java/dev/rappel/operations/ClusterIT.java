@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rappel.platform.control.AheadHostTime;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import dev.rappel.testing.PayaraProcess;
 import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.TestDatabase;
 import dev.rappel.testing.WebhookReceiver;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +39,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -87,13 +92,17 @@ class ClusterIT {
               dir.resolve("a.log"),
               options,
               PayaraProcess.clusterMember(cluster, "a", grid.get(0), grid));
+      List<String> bOptions = new ArrayList<>(options);
+      if (!bAhead.isZero()) {
+        bOptions.add("-D" + AheadHostTime.PROPERTY + "=" + bAhead);
+      }
       b =
           new PayaraProcess(
               dir.resolve("b.log"),
-              options,
+              bOptions,
               PayaraProcess.clusterMember(cluster, "b", grid.get(1), grid));
       if (!bAhead.isZero()) {
-        b.withClockAhead(bAhead);
+        b.withWar(aheadHostWar(dir));
       }
       // one after the other: the first migrates the schema and creates the admin
       try {
@@ -103,6 +112,17 @@ class ClusterIT {
         close(); // a node that started must not outlive the test
         throw e;
       }
+    }
+
+    /** The built WAR with a host clock that runs ahead ({@link AheadHostTime}). */
+    private static Path aheadHostWar(Path dir) {
+      Path war = dir.resolve("rappel-host-ahead.war");
+      ShrinkWrap.createFromZipFile(
+              WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
+          .addClass(AheadHostTime.class)
+          .as(ZipExporter.class)
+          .exportTo(war.toFile(), true);
+      return war;
     }
 
     @Override
@@ -750,6 +770,150 @@ class ClusterIT {
       for (long id : owned) {
         assertThat(a.get("/api/v1/callbacks/" + id).json().getString("state")).isEqualTo("EXPIRED");
       }
+    }
+  }
+
+  // ------------------------------------------------------------------ a host clock 90 s ahead
+
+  @Test
+  void
+      a_node_whose_host_clock_runs_90_s_ahead_delivers_nothing_early_and_expires_no_ownership_early()
+          throws Exception {
+    Duration ahead = Duration.ofSeconds(90);
+    try (Pair pair = new Pair("cluster-clock-ahead", ahead, List.of())) {
+      // node B measured its host clock against the database's before it said it was ready
+      Api.Reply health = pair.apiB.get("/health/ready");
+      String measuredText =
+          health.json().getJsonArray("checks").stream()
+              .map(check -> check.asJsonObject())
+              .filter(check -> check.getString("name").equals("database"))
+              .findFirst()
+              .orElseThrow()
+              .getJsonObject("data")
+              .get("hostClockAheadMs")
+              .toString()
+              .replace("\"", ""); // Payara writes the number as a string
+      long measured = Long.parseLong(measuredText);
+      assertThat(measured).isBetween(ahead.toMillis() - 1_000, ahead.toMillis() + 1_000);
+      // when each delivery and expiry happened, stamped by the database's own clock: what the
+      // nodes write (occurred_at) is their view of the time, the very thing under test
+      try (Connection connection = TestDatabase.open(pair.dir.resolve("data"));
+          Statement sql = connection.createStatement()) {
+        sql.execute(
+            "CREATE TABLE seen_by_database (callback_id BIGINT NOT NULL, event VARCHAR(40) NOT"
+                + " NULL, at_ms BIGINT NOT NULL)");
+        sql.execute(
+            "CREATE FUNCTION note_seen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO"
+                + " seen_by_database VALUES (NEW.callback_id, NEW.event, (EXTRACT(EPOCH FROM"
+                + " clock_timestamp()) * 1000)::BIGINT); RETURN NEW; END $$");
+        sql.execute(
+            "CREATE TRIGGER note_seen AFTER INSERT ON callback_event FOR EACH ROW EXECUTE"
+                + " FUNCTION note_seen()");
+      }
+      long queue =
+          pair.apiB
+              .post(
+                  "/api/v1/queues",
+                  "{\"name\":\"Ahead\",\"callbackSettings\":{\"ownedCallbacks\":{\"enabled\":true,"
+                      + "\"ownershipHours\":1,\"assignToQueueOnExpiry\":false}}}")
+              .id();
+      long owner = pair.apiB.post("/api/v1/agents", "{\"name\":\"Owner\"}").id();
+      // node A stops: node B, the one with the wrong clock, is the only one left to deliver
+      pair.a.stop();
+
+      // 200 callbacks due 10 to 70 s from now (real time), 0.3 s apart: all inside node B's 90 s
+      // lead, so a node that trusted its host clock would take every one of them for due at once
+      int total = 200;
+      Instant first = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+      List<Long> ids = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        Api.Reply reply =
+            pair.apiB.post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + queue
+                    + ",\"customerName\":\"Ahead\",\"phoneNumber\":\"+121256"
+                    + String.format("%05d", i)
+                    + "\",\"scheduledAt\":\""
+                    + first.plusMillis(300L * i)
+                    + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        ids.add(reply.id());
+      }
+      // 10 owned callbacks, booked a day ahead, whose ownership runs out 40 s from now
+      Instant ownershipEnds = Instant.now().plusSeconds(40);
+      List<Long> owned = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        Api.Reply reply =
+            pair.apiB.post(
+                "/api/v1/callbacks",
+                "{\"queueId\":"
+                    + queue
+                    + ",\"customerName\":\"Owned\",\"phoneNumber\":\"+121257"
+                    + String.format("%05d", i)
+                    + "\",\"scheduledAt\":\""
+                    + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS)
+                    + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        Api.Reply owning =
+            pair.apiB.patch("/api/v1/callbacks/" + reply.id(), "{\"ownerAgentId\":" + owner + "}");
+        assertThat(owning.status()).as(owning.body()).isEqualTo(200);
+        owned.add(reply.id());
+      }
+      try (Connection connection = TestDatabase.open(pair.dir.resolve("data"));
+          Statement sql = connection.createStatement()) {
+        sql.executeUpdate(
+            "UPDATE callback SET ownership_expires_at = "
+                + ownershipEnds.toEpochMilli()
+                + " WHERE owner_agent_id = "
+                + owner);
+      }
+
+      Instant last = first.plusMillis(300L * (total - 1));
+      await()
+          .atMost(Duration.between(Instant.now(), last).plusSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> deliveredOf(pair.dir, new java.util.HashSet<>(ids)) == total);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  pair.apiB.get("/api/v1/callbacks?state=EXPIRED&size=1").json().getInt("total")
+                      == owned.size());
+      Counts counts = counts(pair.dir);
+      long early =
+          single(
+              pair.dir,
+              "SELECT COUNT(*) FROM seen_by_database s JOIN callback c ON c.id = s.callback_id"
+                  + " WHERE s.event = 'QUEUED' AND s.at_ms < c.scheduled_at");
+      long earliestMs =
+          single(
+              pair.dir,
+              "SELECT MIN(s.at_ms - c.scheduled_at) FROM seen_by_database s JOIN callback c ON"
+                  + " c.id = s.callback_id WHERE s.event = 'QUEUED'");
+      long expiredEarly =
+          single(
+              pair.dir,
+              "SELECT COUNT(*) FROM seen_by_database WHERE event = 'EXPIRED' AND at_ms < "
+                  + ownershipEnds.toEpochMilli());
+      long expiredSeen =
+          single(pair.dir, "SELECT COUNT(*) FROM seen_by_database WHERE event = 'EXPIRED'");
+      Map<String, Object> report = new java.util.TreeMap<>();
+      report.put("hostAheadMs", ahead.toMillis());
+      report.put("measuredAheadMs", measured);
+      report.put("callbacks", total);
+      report.put("undelivered", counts.undelivered());
+      report.put("twice", counts.twice());
+      report.put("early", early);
+      report.put("earliestLatenessMs", earliestMs);
+      report.put("ownershipsExpired", expiredSeen);
+      report.put("ownershipsExpiredEarly", expiredEarly);
+      System.out.println("CLUSTER clock-ahead " + report);
+      assertThat(counts.twice()).as("delivered twice").isZero();
+      assertThat(early).as("delivered early, by the database's clock").isZero();
+      assertThat(expiredSeen).as("ownership expiries seen by the database").isEqualTo(10);
+      assertThat(expiredEarly).as("ownerships expired early").isZero();
     }
   }
 

@@ -20,7 +20,7 @@ public final class PayaraProcess implements AutoCloseable {
   private final List<String> jvmOptions;
   private final List<String> payaraOptions;
   private final Path log;
-  private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+  private Path war = Path.of(System.getProperty("rappel.war", "target/rappel.war"));
   private Process process;
   private int port;
 
@@ -56,22 +56,9 @@ public final class PayaraProcess implements AutoCloseable {
         "--nohostaware");
   }
 
-  /**
-   * Runs the server with its clock {@code ahead} of the real one (libfaketime, Debian package
-   * {@code faketime}), as on a host whose clock is wrong; the database's clock is not moved.
-   */
-  public PayaraProcess withClockAhead(Duration ahead) {
-    Path library = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
-    if (!java.nio.file.Files.exists(library)) {
-      String hint = "libfaketime is not installed: apt-get install -y faketime";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(hint);
-      }
-      org.junit.jupiter.api.Assumptions.abort(hint);
-    }
-    environment.put("LD_PRELOAD", library.toString());
-    environment.put("FAKETIME", "+" + ahead.toSeconds() + "s");
-    environment.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+  /** Runs {@code war} instead of the built WAR (a test variant of it). */
+  public PayaraProcess withWar(Path war) {
+    this.war = war;
     return this;
   }
 
@@ -116,13 +103,12 @@ public final class PayaraProcess implements AutoCloseable {
             "--contextroot",
             "/",
             "--deploy",
-            System.getProperty("rappel.war", "target/rappel.war")));
+            war.toString()));
     command.addAll(payaraOptions);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environment);
     process = builder.start();
     Api api = new Api(URI.create("http://localhost:" + port + "/"));
     await(api, false, Duration.ofSeconds(150));

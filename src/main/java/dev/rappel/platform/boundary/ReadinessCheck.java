@@ -2,6 +2,7 @@ package dev.rappel.platform.boundary;
 
 import dev.rappel.DataSourceSetup;
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.control.DatabaseTime;
 import dev.rappel.platform.control.SqlDialect;
 import dev.rappel.platform.control.ThrottledLog;
 import jakarta.annotation.Resource;
@@ -18,10 +19,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready means: the schema is migrated and the database answers now. Anything else is DOWN (503 on
- * {@code /health/ready}) with the reason, including a server that started before its database
- * answered and is still waiting for it to migrate the schema. Health answers are public, so the
- * reasons are short and generic: database error text (names, hosts, SQL) goes to the log only.
+ * Ready means: the schema is migrated, the database answers now and its time has been read (the
+ * server keeps the database's time, see {@link DatabaseTime}). Anything else is DOWN (503 on {@code
+ * /health/ready}) with the reason, including a server that started before its database answered and
+ * is still waiting for it to migrate the schema. Health answers are public, so the reasons are
+ * short and generic: database error text (names, hosts, SQL) goes to the log only.
  */
 @Readiness
 @ApplicationScoped
@@ -31,6 +33,8 @@ public class ReadinessCheck implements HealthCheck {
   @Inject DatabaseMigration migration;
 
   @Inject SqlDialect dialect;
+
+  @Inject DatabaseTime databaseTime;
 
   @Resource(lookup = DataSourceSetup.JNDI_NAME)
   DataSource dataSource;
@@ -66,7 +70,15 @@ public class ReadinessCheck implements HealthCheck {
       if (!connection.isValid(2)) {
         return response.down().withData("connection", "not valid").build();
       }
-      return response.up().withData("migration", "up to date").build();
+      response.withData("migration", "up to date");
+      if (!databaseTime.isSynchronized()) {
+        // due checks would compare with this host's clock, which may be wrong
+        return response.down().withData("clock", "not yet compared with the database's").build();
+      }
+      return response
+          .up()
+          .withData("hostClockAheadMs", databaseTime.hostAhead().toMillis())
+          .build();
     } catch (SQLException | RuntimeException e) {
       log().warn("readiness", "Readiness: the database does not answer", e);
       return response.down().withData("connection", "the database does not answer").build();

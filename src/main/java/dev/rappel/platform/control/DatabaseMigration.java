@@ -46,6 +46,8 @@ public class DatabaseMigration {
 
   @Inject ManagedExecutors executors;
 
+  @Inject DatabaseTime databaseTime;
+
   private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
   private final List<Runnable> waitingForSchema = new ArrayList<>();
   private volatile boolean migrated;
@@ -133,6 +135,13 @@ public class DatabaseMigration {
   }
 
   private void runWaiting() {
+    try {
+      // before the first request: a host clock that is wrong must not judge "in the past"
+      databaseTime.synchronize();
+    } catch (RuntimeException e) {
+      LOG.warning(
+          "The database's time is not read yet (the server is not ready): " + e.getMessage());
+    }
     List<Runnable> actions;
     synchronized (waitingForSchema) {
       migrated = true;

@@ -106,6 +106,11 @@ public class DatabaseTime {
     return skew.get();
   }
 
+  /** How far this host's clock is ahead of the database's (negative: behind), as last measured. */
+  public Duration hostAhead() {
+    return skew.get().negated();
+  }
+
   /** The host's clock plus the measured skew, in millisecond ticks. */
   static final class SkewedClock extends Clock {
     private final Clock host;
