@@ -821,7 +821,7 @@ class ClusterIT {
       // node A stops: node B, the one with the wrong clock, is the only one left to deliver
       pair.a.stop();
 
-      // 200 callbacks due 10 to 70 s from now (real time), 0.3 s apart: all inside node B's 90 s
+      // 200 callbacks due 10 to 30 s from now (real time), 0.1 s apart: all inside node B's 90 s
       // lead, so a node that trusted its host clock would take every one of them for due at once
       int total = 200;
       Instant first = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
@@ -835,13 +835,13 @@ class ClusterIT {
                     + ",\"customerName\":\"Ahead\",\"phoneNumber\":\"+121256"
                     + String.format("%05d", i)
                     + "\",\"scheduledAt\":\""
-                    + first.plusMillis(300L * i)
+                    + first.plusMillis(100L * i)
                     + "\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         ids.add(reply.id());
       }
-      // 10 owned callbacks, booked a day ahead, whose ownership runs out 40 s from now
-      Instant ownershipEnds = Instant.now().plusSeconds(40);
+      // 10 owned callbacks, booked a day ahead, whose ownership runs out 25 s from now
+      Instant ownershipEnds = Instant.now().plusSeconds(25);
       List<Long> owned = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         Api.Reply reply =
@@ -869,7 +869,7 @@ class ClusterIT {
                 + owner);
       }
 
-      Instant last = first.plusMillis(300L * (total - 1));
+      Instant last = first.plusMillis(100L * (total - 1));
       await()
           .atMost(Duration.between(Instant.now(), last).plusSeconds(30))
           .pollInterval(Duration.ofMillis(500))

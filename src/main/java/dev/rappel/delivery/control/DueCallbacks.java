@@ -4,7 +4,9 @@ import dev.rappel.agent.entity.Agent;
 import dev.rappel.agent.entity.RoutingStatus;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackState;
+import dev.rappel.platform.control.SqlDialect;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
@@ -31,7 +33,23 @@ public class DueCallbacks {
           CallbackState.DIALING,
           CallbackState.CONNECTED);
 
+  /**
+   * An owner's alert not sent yet, on a callback still waiting (SQL over {@code callback c}). Read
+   * through {@link #OWNERSHIP_ALERT_INDEX}: the few owned callbacks, not every pending one.
+   */
+  private static final String ALERT_PENDING =
+      "c.owner_agent_id IS NOT NULL AND c.ownership_alerted_at IS NULL AND c.state IN ("
+          + CallbackState.WAITING.stream()
+              .map(state -> "'" + state.name() + "'")
+              .sorted()
+              .collect(java.util.stream.Collectors.joining(", "))
+          + ")";
+
+  private static final String OWNERSHIP_ALERT_INDEX = "ix_callback_ownership_alert";
+
   @PersistenceContext EntityManager em;
+
+  @Inject SqlDialect dialect;
 
   public long countDue(Instant now) {
     return em.createQuery(
@@ -62,16 +80,18 @@ public class DueCallbacks {
               .findFirst();
       next = earliest(next, first);
     }
+    @SuppressWarnings("unchecked")
     Optional<Instant> alert =
-        em.createQuery(
-                "SELECT c.ownershipAlertAt FROM Callback c WHERE c.ownershipAlertAt IS NOT NULL"
-                    + " AND c.owner IS NOT NULL AND c.ownershipAlertedAt IS NULL"
-                    + " AND c.state IN :states ORDER BY c.ownershipAlertAt",
-                Instant.class)
-            .setParameter("states", CallbackState.WAITING)
+        em.createNativeQuery(
+                "SELECT c.ownership_alert_at FROM callback c"
+                    + dialect.throughIndex(OWNERSHIP_ALERT_INDEX)
+                    + "WHERE c.ownership_alert_at IS NOT NULL AND "
+                    + ALERT_PENDING
+                    + " ORDER BY c.ownership_alert_at")
             .setMaxResults(1)
             .getResultStream()
-            .findFirst();
+            .findFirst()
+            .map(at -> Instant.ofEpochMilli(((Number) at).longValue()));
     return earliest(next, alert);
   }
 
@@ -91,15 +111,18 @@ public class DueCallbacks {
    * instance send it.
    */
   public List<Callback> ownershipAlertsDue(Instant now, int limit) {
-    return em.createQuery(
-            "SELECT c FROM Callback c WHERE c.owner IS NOT NULL AND c.ownershipAlertAt <= :now"
-                + " AND c.ownershipAlertedAt IS NULL AND c.state IN :states"
-                + " ORDER BY c.ownershipAlertAt, c.id",
-            Callback.class)
-        .setParameter("now", now)
-        .setParameter("states", CallbackState.WAITING)
-        .setMaxResults(limit)
-        .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT c.id FROM callback c"
+                    + dialect.throughIndex(OWNERSHIP_ALERT_INDEX)
+                    + "WHERE c.ownership_alert_at <= ? AND "
+                    + ALERT_PENDING
+                    + " ORDER BY c.ownership_alert_at, c.id")
+            .setParameter(1, now.toEpochMilli())
+            .setMaxResults(limit)
+            .getResultList();
+    return byId(ids);
   }
 
   /** Owned callbacks whose ownership is over while still waiting. */
@@ -218,6 +241,10 @@ public class DueCallbacks {
             .setParameter(1, now.toEpochMilli())
             .setMaxResults(limit)
             .getResultList();
+    return byId(ids);
+  }
+
+  private List<Callback> byId(List<Number> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }

@@ -11,8 +11,15 @@ import java.util.Optional;
 public record PhoneNumber(String e164) {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+  /** The zone ids this JVM knows; {@code ZoneId.getAvailableZoneIds()} copies them on each call. */
+  private static final java.util.Set<String> KNOWN_ZONES =
+      java.util.Set.copyOf(java.time.ZoneId.getAvailableZoneIds());
+
+  private static final java.util.regex.Pattern E164 =
+      java.util.regex.Pattern.compile("\\+[1-9][0-9]{1,14}");
+
   public PhoneNumber {
-    if (e164 == null || !e164.matches("\\+[1-9][0-9]{1,14}")) {
+    if (e164 == null || !E164.matcher(e164).matches()) {
       throw new IllegalArgumentException("not E.164: " + e164);
     }
   }
@@ -70,7 +77,7 @@ public record PhoneNumber(String e164) {
       var parsed = UTIL.parse(e164, "ZZ");
       return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(parsed).stream()
           .filter(id -> !PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(id))
-          .filter(java.time.ZoneId.getAvailableZoneIds()::contains)
+          .filter(KNOWN_ZONES::contains)
           .map(java.time.ZoneId::of)
           .toList();
     } catch (NumberParseException e) {
