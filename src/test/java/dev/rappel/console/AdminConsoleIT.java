@@ -266,11 +266,10 @@ class AdminConsoleIT extends ConsoleTest {
     type("token:tokenName", tokenName);
     browser.findElement(By.id("token:issue")).click();
     String secret = waitFor(By.id("token:secret")).getAttribute("value");
-    assertThat(browser.findElement(By.id("token:issued")).getText())
-        .contains("cannot be shown again");
+    assertThat(textOf(By.id("token:issued"))).contains("cannot be shown again");
     assertThat(secret).isNotBlank();
     until(d -> tableShows("tokens:table", tokenName), "the token in the table");
-    assertThat(browser.findElement(By.id("tokens:table_data")).getText()).doesNotContain(secret);
+    assertThat(textOf(By.id("tokens:table_data"))).doesNotContain(secret);
     Browser.screenshot(browser, "admin-users");
     assertThat(admin.withToken(secret).get("/api/v1/callbacks?size=1").status()).isEqualTo(200);
 
@@ -293,10 +292,9 @@ class AdminConsoleIT extends ConsoleTest {
     signIn("admin", "it-admin-password", "admin/backup.xhtml");
     waitFor(By.id("backup:now")).click();
     until(d -> !d.findElements(By.id("backup:folder")).isEmpty(), "the backup's folder");
-    String folder = browser.findElement(By.id("backup:folder")).getText();
+    String folder = textOf(By.id("backup:folder"));
     assertThat(folder).matches(".*it-backups/\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z");
-    assertThat(browser.findElement(By.id("backup:messages")).getText())
-        .contains("Backed up to " + folder);
+    assertThat(textOf(By.id("backup:messages"))).contains("Backed up to " + folder);
     assertThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of(folder))).isTrue();
     Browser.screenshot(browser, "admin-backup");
     assertThat(admin.get("/api/v1/audit").body()).contains("BACKUP_CREATED");
@@ -321,7 +319,7 @@ class AdminConsoleIT extends ConsoleTest {
     clickInRow("subscriptions:table", url, "test");
     assertThat(messageOf("messages")).contains("Test event not taken");
     until(d -> !d.findElements(By.id("tries_data")).isEmpty(), "the delivery log");
-    assertThat(browser.findElement(By.id("tries_data")).getText()).contains("ping-");
+    assertThat(textOf(By.id("tries_data"))).contains("ping-");
     assertThat(browser.findElements(By.id("subscribe:secret"))).isEmpty();
     assertThat(browser.getPageSource()).doesNotContain(secret);
     Browser.screenshot(browser, "admin-webhooks");
@@ -356,7 +354,7 @@ class AdminConsoleIT extends ConsoleTest {
         .findElement(By.xpath("//form[@id='upload']//input[@type='file']"))
         .sendKeys(csv.toString());
     assertThat(messageOf("upload:summary")).isEqualTo("1 imported, 1 duplicates, 1 invalid");
-    String lines = browser.findElement(By.id("upload:lines_data")).getText();
+    String lines = textOf(By.id("upload:lines_data"));
     assertThat(lines).contains("2 " + number + " IMPORTED");
     assertThat(lines).contains("3 " + number + " DUPLICATE");
     assertThat(lines).contains("4 not a number INVALID");
@@ -366,7 +364,7 @@ class AdminConsoleIT extends ConsoleTest {
     type("list:search", number);
     browser.findElement(By.id("list:find")).click();
     until(d -> tableShows("list:table", number), "the number in the list");
-    assertThat(browser.findElement(By.id("list:table_data")).getText()).contains("asked on a call");
+    assertThat(textOf(By.id("list:table_data"))).contains("asked on a call");
     String encoded = number.replace("+", "%2B");
     assertThat(admin.get("/api/v1/dnc?phoneNumber=" + encoded).json().getInt("total")).isEqualTo(1);
 

@@ -94,7 +94,7 @@ class AgentConsoleIT extends ConsoleTest {
     signIn(username);
     waitFor(By.linkText("Schedule a callback for an interaction you handle")).click();
     waitFor(By.id("interactions"));
-    assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(username);
+    assertThat(textOf(By.id("signed-in-user"))).isEqualTo(username);
 
     browser.findElement(By.id("interactions:0:open")).click();
     WebElement date = waitFor(By.id("form:date_input"));
@@ -200,8 +200,7 @@ class AgentConsoleIT extends ConsoleTest {
         LocalDate.parse(browser.findElement(By.id("form:date_input")).getAttribute("value"));
     browser.findElement(By.id("form:scheduleButton")).click();
     WebElement suggestion = waitFor(By.id("form:suggested:0:book"));
-    assertThat(browser.findElement(By.id("form:timeMessage")).getText())
-        .contains("outside the calling hours");
+    assertThat(textOf(By.id("form:timeMessage"))).contains("outside the calling hours");
     LocalDate open = day.plusDays(1);
     while (closed.contains(open.getDayOfWeek())) {
       open = open.plusDays(1);
@@ -351,8 +350,8 @@ class AgentConsoleIT extends ConsoleTest {
     WebElement accept =
         waiting(30)
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:held:0:accept")));
-    assertThat(browser.findElement(By.id("desk:held:0:number")).getText()).isEqualTo(number);
-    assertThat(browser.findElement(By.id("desk:held:0:state")).getText()).isEqualTo("OFFERED");
+    assertThat(textOf(By.id("desk:held:0:number"))).isEqualTo(number);
+    assertThat(textOf(By.id("desk:held:0:state"))).isEqualTo("OFFERED");
     Browser.screenshot(browser, "agent-desk-offer");
 
     // accepted: the simulated dialer reports no answer, the agent-first callback ends, and the
@@ -365,8 +364,7 @@ class AgentConsoleIT extends ConsoleTest {
 
     // the customer did not answer: the agent schedules a follow-up from its recent calls
     waitFor(By.id("desk:recent:0:outcome"));
-    assertThat(browser.findElement(By.id("desk:recent:0:outcome")).getText())
-        .isEqualTo("NO_ANSWER");
+    assertThat(textOf(By.id("desk:recent:0:outcome"))).isEqualTo("NO_ANSWER");
     browser.findElement(By.id("desk:recent:0:followUp")).click();
     waitFor(By.id("form:phoneNumber"));
     assertThat(browser.findElement(By.id("form:phoneNumber")).getAttribute("value"))
@@ -430,7 +428,7 @@ class AgentConsoleIT extends ConsoleTest {
         waiting(30)
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("desk:notResponding")));
     assertThat(notice.getText()).contains("did not answer an offer in time");
-    assertThat(browser.findElement(By.id("desk:status")).getText()).isEqualTo("OFF_QUEUE");
+    assertThat(textOf(By.id("desk:status"))).isEqualTo("OFF_QUEUE");
     assertThat(browser.findElements(By.id("desk:held:0:accept"))).isEmpty();
     assertThat(admin.get("/api/v1/agents/" + agent).json().getString("statusReason"))
         .isEqualTo("not responding");
@@ -609,8 +607,7 @@ class AgentConsoleIT extends ConsoleTest {
     assertThat(waitFor(By.id("desk:moreToCome")).getText())
         .isEqualTo("The first 50 of 52, soonest first.");
     assertThat(browser.findElements(By.cssSelector("[id='desk:mine'] tbody tr"))).hasSize(50);
-    assertThat(browser.findElement(By.cssSelector("[id='desk:mine'] tbody tr")).getText())
-        .contains("+33142685300");
+    assertThat(textOf(By.cssSelector("[id='desk:mine'] tbody tr"))).contains("+33142685300");
   }
 
   @Test

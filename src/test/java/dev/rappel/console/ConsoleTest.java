@@ -83,6 +83,11 @@ abstract class ConsoleTest {
     }
   }
 
+  /** The text of an element, read again if ajax replaced it between lookup and read. */
+  String textOf(By by) {
+    return until(d -> d.findElement(by).getText(), "the text of " + by);
+  }
+
   WebElement waitFor(By by) {
     return until(ExpectedConditions.visibilityOfElementLocated(by), by.toString());
   }

@@ -240,7 +240,7 @@ class SupervisorConsoleIT extends ConsoleTest {
     // a time in the past is refused beside the date, and the dialog stays open
     browser.findElement(By.id("list:table:0:reschedule")).click();
     WebElement date = waitFor(By.id("reschedule:date_input"));
-    assertThat(browser.findElement(By.id("reschedule:title")).getText()).contains("Grace Hopper");
+    assertThat(textOf(By.id("reschedule:title"))).contains("Grace Hopper");
     Browser.screenshot(browser, "supervisor-reschedule");
     LocalDate target = LocalDate.now(NEW_YORK).plusDays(2);
     date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -371,7 +371,7 @@ class SupervisorConsoleIT extends ConsoleTest {
     WebElement detail = waitFor(By.id("history"));
     String history = detail.getText();
     assertThat(history).contains("SCHEDULED", "QUEUE_CHANGED", "OWNER_CHANGED", username, "admin");
-    assertThat(browser.findElement(By.id("detailContent")).getText())
+    assertThat(textOf(By.id("detailContent")))
         .contains("No dial attempt yet.", agentName, "Alan Turing");
     Browser.screenshot(browser, "supervisor-detail");
   }
@@ -394,12 +394,9 @@ class SupervisorConsoleIT extends ConsoleTest {
 
     // the overview: the page's counts are the API's, and the next hour has ours
     long scheduled = admin.get("/api/v1/callbacks?state=SCHEDULED&size=1").json().getInt("total");
-    assertThat(browser.findElement(By.id("stateCounts")).getText())
-        .contains(scheduled + " SCHEDULED");
-    assertThat(Long.parseLong(browser.findElement(By.id("list:dueNextHour")).getText()))
-        .isPositive();
-    assertThat(Long.parseLong(browser.findElement(By.id("list:dueNext24Hours")).getText()))
-        .isGreaterThanOrEqualTo(3);
+    assertThat(textOf(By.id("stateCounts"))).contains(scheduled + " SCHEDULED");
+    assertThat(Long.parseLong(textOf(By.id("list:dueNextHour")))).isPositive();
+    assertThat(Long.parseLong(textOf(By.id("list:dueNext24Hours")))).isGreaterThanOrEqualTo(3);
     // the chart drew under the page's content security policy
     waitUntil(
         "the chart is drawn",
@@ -423,8 +420,7 @@ class SupervisorConsoleIT extends ConsoleTest {
             column("customer")
                 .equals(List.of("Ada Lovelace", "Barbara Liskov", "Charles Babbage")));
     // an exact total has no "+" (that is for a count stopped at rappel.list.count-limit)
-    assertThat(browser.findElement(By.cssSelector("#list\\:table .ui-paginator-current")).getText())
-        .isEqualTo("1–3 of 3");
+    assertThat(textOf(By.cssSelector("#list\\:table .ui-paginator-current"))).isEqualTo("1–3 of 3");
     browser.findElement(By.id("list:table:customerColumn")).click();
     waitUntil(
         "sorted by customer, descending",
