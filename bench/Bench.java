@@ -48,6 +48,7 @@ public class Bench {
     DEFAULTS.put("future", "100000");
     DEFAULTS.put("burst", "10000");
     DEFAULTS.put("burst-spread-ms", "1000");
+    DEFAULTS.put("warmup-burst", "0");
     DEFAULTS.put("setup-clients", "16");
     DEFAULTS.put("read-clients", "8");
     DEFAULTS.put("steady-rate", "100");
@@ -78,6 +79,8 @@ public class Bench {
         --burst N              (b) callbacks due in the same second T (default 10000)
         --burst-spread-ms MS   (b) spread of the due times inside that second, 0 = all at T.000
                                    exactly (default 1000: T.000 to T.999)
+        --warmup-burst N       (b) first a burst of N due at one instant, delivered before the measured
+                             one (0 = none: the measured burst is the server's first delivery)
         --setup-clients C      (b, c) concurrent clients creating the scenario's callbacks (default 16)
         --read-clients C       (b, c) concurrent clients reading histories afterwards (default 8)
         --steady-rate R        (c) callbacks due per second (default 100)
@@ -554,6 +557,10 @@ public class Bench {
       rate = f.perSecond();
       lastCreateRate = rate;
     }
+    int warmup = intOpt("warmup-burst");
+    if (warmup > 0) {
+      warmUp(warmup, rate);
+    }
     long queue = createQueue("bench-burst-" + System.currentTimeMillis());
     // time to create the burst at the measured rate, with 50% slack, plus the margin
     long needMs = (long) (burst / Math.max(1, rate) * 1500) + intOpt("margin-s") * 1000L;
@@ -575,6 +582,23 @@ public class Bench {
     }
     measureDeliveries(s, queue, b.ok(), t, t.plusMillis(spread), sentinels(ids), true);
     listTimings(s, futureQueue);
+  }
+
+  /**
+   * A burst of n due at one instant, delivered and left alone, so that the measured burst runs on
+   * code the JIT compiler has compiled, as on a server that has delivered before.
+   */
+  static void warmUp(int n, double rate) {
+    long queue = createQueue("bench-warmup-" + System.currentTimeMillis());
+    long needMs = (long) (n / Math.max(1, rate) * 1500) + intOpt("margin-s") * 1000L;
+    Instant t = Instant.now().plusMillis(needMs).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    long[] ids = new long[n];
+    Batch b = createMany(queue, n, i -> t, "warmup", ids);
+    sleepUntil(t.minusMillis(200));
+    long reached = waitForQueued(queue, b.ok(), t.plusSeconds(intOpt("max-wait-s")), sentinels(ids));
+    System.out.printf(
+        "  warm-up burst: %d due at %s, %d delivered by T%+d ms%n",
+        b.ok(), t, reached, Duration.between(t, Instant.now()).toMillis());
   }
 
   /**

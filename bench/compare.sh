@@ -11,7 +11,9 @@
 #
 # Environment: BENCH_COMPARE_DBS ("derby postgresql" by default; PostgreSQL is skipped when it does
 # not answer), BENCH_COMPARE_SYSTEMS ("rappel db-scheduler quartz"), BENCH_COMPARE_JOBS (10000),
-# BENCH_COMPARE_PENDING (100000), BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss),
+# BENCH_COMPARE_PENDING (100000), BENCH_COMPARE_WARMUP (0: with N, every system first delivers a
+# warm-up burst of N due at one instant, so the measured burst runs on JIT-compiled code, as on a
+# server that has delivered before; 0 measures the first burst of a fresh JVM), BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss),
 # BENCH_COMPARE_OUT (folder of the results, default target/compare), BENCH_COMPARE_PNG (default
 # $BENCH_COMPARE_OUT/burst.png), BENCH_HEAP (1g, for every system), and bench/run.sh's BENCH_PG_*.
 # Needs Maven (it resolves the peers' libraries once, bench/peers/pom.xml).
@@ -21,6 +23,7 @@ ROOT=$(pwd)
 HEAP=${BENCH_HEAP:-1g}
 JOBS=${BENCH_COMPARE_JOBS:-10000}
 PENDING=${BENCH_COMPARE_PENDING:-100000}
+WARMUP=${BENCH_COMPARE_WARMUP:-0}
 LIMIT=${BENCH_COMPARE_LIMIT_S:-120}
 OUT=${BENCH_COMPARE_OUT:-$ROOT/target/compare}
 PNG=${BENCH_COMPARE_PNG:-$OUT/burst.png}
@@ -59,12 +62,12 @@ for db in $DBS; do
     log=$OUT/$system-$db.log
     if [[ $system == rappel ]]; then
       BENCH_DB=$db BENCH_HEAP=$HEAP "$ROOT/bench/run.sh" --scenarios burst --burst-spread-ms 0 \
-        --burst "$JOBS" --future "$PENDING" --max-wait-s "$LIMIT" \
+        --burst "$JOBS" --future "$PENDING" --max-wait-s "$LIMIT" --warmup-burst "$WARMUP" \
         --lateness-csv "$OUT/rappel-$db.csv" 2>&1 | tee "$log" || true
     else
       dir=$(mktemp -d "${TMPDIR:-/tmp}/peer-bench.XXXXXX")
       java "-Xmx$HEAP" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-        -cp "$PEERS/target/classes:$CP" PeerBench "$system" "$db" --jobs "$JOBS" --pending "$PENDING" \
+        -cp "$PEERS/target/classes:$CP" PeerBench "$system" "$db" --jobs "$JOBS" --pending "$PENDING" --warmup "$WARMUP" \
         --limit-s "$LIMIT" --csv "$OUT/$system-$db.csv" --derby-dir "$dir/db" \
         --pg-server "$PG_SERVER" --pg-database "$PG_DATABASE" --pg-user "$PG_USER" --pg-password "$PG_PASSWORD" \
         2>&1 | tee "$log" || true

@@ -52,7 +52,8 @@ import org.quartz.impl.StdSchedulerFactory;
  * (100000), --limit-s S (120, misses are jobs not fired by T + S), --csv FILE (each fire: ms after
  * T, lateness ms), --derby-dir DIR, --pg-server host:port, --pg-database, --pg-user, --pg-password,
  * --threads N (20), --lead-s S (10: T is that long after the scheduler starts), --plan-s S (20:
- * time allowed to write the burst's rows).
+ * time allowed to write the burst's rows), --warmup N (0: jobs of a warm-up burst first, due
+ * warmup-lead-s before T), --warmup-lead-s S (60).
  */
 public class PeerBench {
   static final Map<String, String> OPTS =
@@ -72,16 +73,23 @@ public class PeerBench {
   static {
     OPTS.put("lead-s", "10");
     OPTS.put("plan-s", "20");
+    OPTS.put("warmup", "0");
+    OPTS.put("warmup-lead-s", "60");
   }
 
   static AtomicLongArray fired;
   static final AtomicInteger duplicates = new AtomicInteger();
   static final AtomicInteger count = new AtomicInteger();
+  static final AtomicInteger warmed = new AtomicInteger();
 
   /** What every job does: note the instant it fired, once (a second fire is a duplicate). */
   static void record(String name) {
     if (name.startsWith("p")) {
       duplicates.incrementAndGet(); // a pending job fired: counted apart, never expected
+      return;
+    }
+    if (name.startsWith("w")) {
+      warmed.incrementAndGet(); // the warm-up burst, before T
       return;
     }
     int i = Integer.parseInt(name.substring(1));
@@ -118,6 +126,7 @@ public class PeerBench {
     int jobs = Integer.parseInt(OPTS.get("jobs"));
     int pending = Integer.parseInt(OPTS.get("pending"));
     int threads = Integer.parseInt(OPTS.get("threads"));
+    int warmup = Integer.parseInt(OPTS.get("warmup"));
     fired = new AtomicLongArray(jobs);
     String url;
     if (db.equals("derby")) {
@@ -175,6 +184,9 @@ public class PeerBench {
       Instant due = t;
       copyRows(ds, "scheduled_tasks", "task_instance", "proto", jobs,
           i -> Map.of("task_instance", "b" + i, "execution_time", Timestamp.from(due)));
+      Instant warm = warmUpAt(t);
+      copyRows(ds, "scheduled_tasks", "task_instance", "proto", warmup,
+          i -> Map.of("task_instance", "w" + i, "execution_time", Timestamp.from(warm)));
       deleteProto(ds, "DELETE FROM scheduled_tasks WHERE task_instance = 'proto'");
       t = startAndPlaceT(t, setup0);
       Instant tt = t;
@@ -236,6 +248,10 @@ public class PeerBench {
         copyRows(ds, table, "TRIGGER_NAME", "proto", jobs,
             i -> parent ? Map.of("TRIGGER_NAME", "b" + i, "NEXT_FIRE_TIME", due, "START_TIME", due)
                 : Map.of("TRIGGER_NAME", "b" + i));
+        long warm = warmUpAt(t).toEpochMilli();
+        copyRows(ds, table, "TRIGGER_NAME", "proto", warmup,
+            i -> parent ? Map.of("TRIGGER_NAME", "w" + i, "NEXT_FIRE_TIME", warm, "START_TIME", warm)
+                : Map.of("TRIGGER_NAME", "w" + i));
       }
       scheduler.unscheduleJob(proto.getKey());
       t = startAndPlaceT(t, setup0);
@@ -247,6 +263,10 @@ public class PeerBench {
           throw new IllegalStateException(e);
         }
       };
+    }
+    if (warmup > 0) {
+      Thread.sleep(Math.max(0, t.toEpochMilli() - 50 - System.currentTimeMillis()));
+      System.out.printf("  warm-up burst: %d/%d fired before T%n", warmed.get(), warmup);
     }
     long limitMs = Long.parseLong(OPTS.get("limit-s")) * 1000;
     Instant end = t.plusMillis(limitMs);
@@ -266,15 +286,27 @@ public class PeerBench {
     System.exit(0);
   }
 
+  /**
+   * The warm-up burst (--warmup N jobs, 0 by default) comes due warmup-lead-s before T, so the
+   * measured burst runs on code the JIT compiler has compiled, as in Rappel's --warmup-burst.
+   */
+  static Instant warmUpAt(Instant t) {
+    return t.minusSeconds(warmUpLead());
+  }
+
+  static long warmUpLead() {
+    return Integer.parseInt(OPTS.get("warmup")) > 0 ? Long.parseLong(OPTS.get("warmup-lead-s")) : 0;
+  }
+
   /** T: time to write the burst's rows (plan-s) plus the scheduler's lead, in whole seconds. */
   static Instant placeT() {
-    long s = Long.parseLong(OPTS.get("plan-s")) + Long.parseLong(OPTS.get("lead-s"));
+    long s = Long.parseLong(OPTS.get("plan-s")) + Long.parseLong(OPTS.get("lead-s")) + warmUpLead();
     return Instant.now().plusSeconds(s + 1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /** The scheduler starts 10 s (lead-s) before T; T was placed when the rows were copied. */
   static Instant startAndPlaceT(Instant t, long setup0) throws InterruptedException {
-    long lead = Long.parseLong(OPTS.get("lead-s")) * 1000;
+    long lead = (Long.parseLong(OPTS.get("lead-s")) + warmUpLead()) * 1000;
     long wait = t.toEpochMilli() - lead - System.currentTimeMillis();
     System.out.printf("  rows written in %.1f s; T = %s, scheduler starts %d ms before%n",
         (System.nanoTime() - setup0) / 1e9, t, lead);
