@@ -210,8 +210,11 @@ public class Engine {
     return due.countDue(clock.instant());
   }
 
-  /** When the engine must act next, for the precise wake-up. */
-  public Optional<Instant> nextDue() {
-    return due.nextDue();
+  /**
+   * When the engine must act next, for the precise wake-up: a due callback whenever it is, an
+   * owner's alert only when it comes within {@code horizon}.
+   */
+  public Optional<Instant> nextDue(Duration horizon) {
+    return due.nextDue(clock.instant().plus(horizon));
   }
 }

@@ -55,6 +55,9 @@ public class EngineTick {
   @ConfigProperty(name = "rappel.engine.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** A wake-up is armed for what comes due within this; later instants are the ticks' job. */
+  static final Duration WAKE_UP_HORIZON = Duration.ofMillis(1100);
+
   /** A tick this close before an armed wake-up is left to the wake-up. */
   static final Duration IMMINENT = Duration.ofMillis(250);
 
@@ -185,11 +188,11 @@ public class EngineTick {
 
   private void armForNextDue() {
     engine
-        .nextDue()
+        .nextDue(WAKE_UP_HORIZON)
         .ifPresent(
             next -> {
               Duration wait = Duration.between(clock.instant(), next);
-              if (wait.compareTo(Duration.ofMillis(1100)) > 0) {
+              if (wait.compareTo(WAKE_UP_HORIZON) > 0) {
                 return; // beyond the next tick
               }
               if (wait.isNegative()) {
