@@ -13,7 +13,8 @@
 # not answer), BENCH_COMPARE_SYSTEMS ("rappel db-scheduler quartz"), BENCH_COMPARE_JOBS (10000),
 # BENCH_COMPARE_PENDING (100000), BENCH_COMPARE_WARMUP (0: with N, every system first delivers a
 # warm-up burst of N due at one instant, so the measured burst runs on JIT-compiled code, as on a
-# server that has delivered before; 0 measures the first burst of a fresh JVM), BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss),
+# server that has delivered before; 0 measures the first burst of a fresh JVM),
+# BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss),
 # BENCH_COMPARE_OUT (folder of the results, default target/compare), BENCH_COMPARE_PNG (default
 # $BENCH_COMPARE_OUT/burst.png), BENCH_HEAP (1g, for every system), and bench/run.sh's BENCH_PG_*.
 # Needs Maven (it resolves the peers' libraries once, bench/peers/pom.xml).
