@@ -22,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Brings the schema up to date before anything else touches the database. Flyway owns the schema
@@ -72,6 +73,13 @@ public class DatabaseMigration {
     }
   }
 
+  /** The migrations written in Java; some exist for one database only. */
+  static JavaMigration[] javaMigrations(String vendor) {
+    return "derby".equals(vendor)
+        ? new JavaMigration[] {new IdSequences(), new DerbyHistoryWithoutForeignKey()}
+        : new JavaMigration[] {new IdSequences()};
+  }
+
   private void attempt() {
     String vendor;
     try {
@@ -86,7 +94,7 @@ public class DatabaseMigration {
               .dataSource(dataSource)
               .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
               .failOnMissingLocations(false)
-              .javaMigrations(new IdSequences())
+              .javaMigrations(javaMigrations(vendor))
               .load()
               .migrate();
       LOG.info(
