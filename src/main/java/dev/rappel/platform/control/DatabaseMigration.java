@@ -62,6 +62,7 @@ public class DatabaseMigration {
 
   @PostConstruct
   void start() {
+    DerbyDefaults.apply(); // in case nothing opened the database before (it is set by then)
     attempt();
   }
 

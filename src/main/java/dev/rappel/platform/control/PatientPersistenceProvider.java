@@ -32,6 +32,8 @@ public class PatientPersistenceProvider implements PersistenceProvider {
   private final PersistenceProvider eclipseLink;
 
   public PatientPersistenceProvider() {
+    // the earliest code of the application, before anything opens the database
+    DerbyDefaults.apply();
     try {
       eclipseLink =
           (PersistenceProvider)
