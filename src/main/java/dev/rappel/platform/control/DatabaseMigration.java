@@ -62,7 +62,9 @@ public class DatabaseMigration {
 
   @PostConstruct
   void start() {
-    DerbyDefaults.apply(); // in case nothing opened the database before (it is set by then)
+    // already done by the persistence provider, which Payara creates before any connection; this
+    // covers a deployment that opens the database here first
+    DerbyDefaults.apply();
     attempt();
   }
 

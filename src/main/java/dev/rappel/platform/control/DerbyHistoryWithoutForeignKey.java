@@ -15,8 +15,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * Migration 33, Derby only: the history table loses its foreign key to the callback. Derby checks
  * it by a lookup in the callback's primary key and keeps a second index on {@code callback_id} for
  * it (beside the unique {@code (callback_id, seq)} index every history read uses), so each history
- * row cost one more index entry and one more lookup. A burst writes one row per callback: measured
- * on 10,000, the inserts took 45 % less time and the whole delivery a quarter less.
+ * row cost one more index entry and one more lookup. A burst writes one row per callback: in the
+ * server, the 500 history inserts of a delivery batch went from 11–37 ms to 7–8 ms (the same
+ * statements alone over plain JDBC: 10,000 deliveries in 345–402 ms instead of 439–505 ms).
  *
  * <p>What the key guarded cannot happen through Rappel: a history row is only written with its
  * callback, in the callback's own transaction, and no callback is ever deleted (erasure blanks a
