@@ -11,44 +11,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ids from the sequences of {@link IdSequences} in blocks of {@link IdBlock#SIZE}, one sequence
- * read per block, for rows written with plain JDBC and, through {@link PooledSequence}, for the
- * entities that must share their pool. Blocks taken by different instances never overlap.
- *
- * <p>There is one pool per sequence in the JVM (a static one: EclipseLink, which is not a CDI bean,
- * draws from it too), and it hands ids out in increasing order, in the order they are asked for. On
- * embedded Derby, where one JVM writes the database, a history row's id therefore follows the order
- * in which steps were recorded, which is what an event stream replays by ({@link
- * SqlDialect#historyIdsFollowRecording}).
+ * Ids for rows written with plain JDBC into tables whose entities take their ids from a sequence
+ * ({@link IdSequences}): blocks of {@link IdBlock#SIZE} ids, one sequence read per block, as
+ * EclipseLink takes them for the entities, so these blocks and EclipseLink's, on every instance,
+ * never overlap.
  */
 @ApplicationScoped
 public class IdBlocks {
-  private static final Map<String, Block> BLOCKS = new ConcurrentHashMap<>();
-
   @Inject SqlDialect dialect;
 
-  /** Reads the last id of the next block of a sequence (the block is the SIZE ids up to it). */
-  @FunctionalInterface
-  interface BlockReader {
-    long lastOfNextBlock() throws SQLException;
-  }
+  private final Map<String, Block> blocks = new ConcurrentHashMap<>();
 
   /** The next id of a sequence, read on the given connection when a new block is needed. */
   public long next(Connection connection, String sequence) throws SQLException {
-    dialect.vendor(); // known after the migration; asked again here so the SQL never guesses
-    return next(sequence, () -> read(connection, sequence));
-  }
-
-  /**
-   * The next id of a sequence from this JVM's pool, reading a new block with {@code reader} when
-   * the current one is used up. The read happens under the pool's lock, so no id of a later block
-   * is handed out before one of an earlier block.
-   */
-  static long next(String sequence, BlockReader reader) throws SQLException {
-    Block block = BLOCKS.computeIfAbsent(sequence, name -> new Block());
+    Block block = blocks.computeIfAbsent(sequence, name -> new Block());
     synchronized (block) {
       if (block.next > block.last) {
-        long value = reader.lastOfNextBlock();
+        long value = read(connection, sequence);
         block.next = value - IdBlock.SIZE + 1;
         block.last = value;
       }
@@ -57,6 +36,7 @@ public class IdBlocks {
   }
 
   private long read(Connection connection, String sequence) throws SQLException {
+    dialect.vendor(); // known after the migration; asked again here so the SQL never guesses
     try (PreparedStatement select = connection.prepareStatement(dialect.nextValue(sequence));
         ResultSet row = select.executeQuery()) {
       row.next();
