@@ -813,15 +813,26 @@ class EngineIT {
             d -> assertThat(d).contains("\"state\":\"OFFERED\"").contains("\"callbackId\":" + id));
     assertThat(api.get("/api/v1/events?agentId=abc").status()).isEqualTo(422);
 
-    // a client that reconnects with the id of the last event it saw gets what it missed first
+    // a client that reconnects with the id of the last event it saw gets what it missed first, in
+    // the order it was recorded: steps 1 and 3 were written through JPA, step 2 by the engine's
+    // bulk delivery, so this holds only if both take their ids from one pool (on Derby, where the
+    // replay goes by id)
     List<String> resumed = read(path, "cb-" + id + "-1");
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
                 assertThat(resumed)
-                    .contains("id: cb-" + id + "-2", "id: cb-" + id + "-3")
+                    .containsSubsequence("id: cb-" + id + "-2", "id: cb-" + id + "-3")
                     .doesNotContain("id: cb-" + id + "-1"));
+    List<String> afterDelivery = read(path, "cb-" + id + "-2");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(afterDelivery)
+                    .contains("id: cb-" + id + "-3")
+                    .doesNotContain("id: cb-" + id + "-1", "id: cb-" + id + "-2"));
   }
 
   /** The lines of an event stream as they arrive, read on a thread of their own. */

@@ -3,7 +3,7 @@ package dev.rappel.delivery.control;
 import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.CallbackState;
-import dev.rappel.platform.control.IdBlocks;
+import dev.rappel.callback.entity.HistoryEntry;
 import dev.rappel.platform.control.SqlDialect;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * Delivers due callbacks to their queue in bulk: the path a burst takes. It writes the effect of
@@ -43,9 +44,6 @@ import java.util.stream.Stream;
  */
 @Dependent
 public class DueDelivery {
-
-  /** The sequence of the history entries' ids (as {@code HistoryEntry} maps it). */
-  private static final String HISTORY_IDS = "callback_event_seq";
 
   /** The delivery of one row, if it is still as it was read. */
   private static final String MARK_QUEUED =
@@ -82,8 +80,6 @@ public class DueDelivery {
   @PersistenceContext EntityManager em;
 
   @Inject SqlDialect dialect;
-
-  @Inject IdBlocks ids;
 
   /** A callback this batch delivered: what its event and the lateness metric need. */
   public record Delivered(
@@ -173,11 +169,28 @@ public class DueDelivery {
       boolean arrays = dialect.writesOverArrays();
       List<Due> won = arrays ? markQueuedAll(connection, due) : markQueued(connection, due);
       List<Delivered> delivered =
-          record(connection, won, callers(connection, won), now, ids, arrays);
+          record(connection, won, callers(connection, won), now, historyIds(won.size()), arrays);
       return new Batch(due.size(), delivered);
     } catch (SQLException e) {
       throw new PersistenceException("Bulk delivery failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code count} history ids from the pool EclipseLink draws from when a step is recorded through
+   * JPA (one per sequence in the JVM, handed out in the order asked for), not from a block of their
+   * own: so a history row's id follows the order in which steps were recorded, whichever path wrote
+   * it, and on Derby an event stream replays by id ({@link SqlDialect#historyIdsFollowRecording}).
+   */
+  private long[] historyIds(int count) {
+    // EclipseLink's session stays a local variable: with one of its types in a signature of this
+    // WAR, Payara's OpenAPI scan lost the value types of every map in the served document
+    Session session = em.unwrap(Session.class);
+    long[] ids = new long[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = session.getNextSequenceNumberValue(HistoryEntry.class).longValue();
+    }
+    return ids;
   }
 
   private List<Due> select(Connection connection, CallbackState state, Instant now, int limit)
@@ -282,7 +295,7 @@ public class DueDelivery {
       List<Due> won,
       Map<Long, Set<Long>> callers,
       Instant now,
-      IdBlocks ids,
+      long[] historyIds,
       boolean arrays)
       throws SQLException {
     List<Delivered> delivered = new ArrayList<>();
@@ -290,12 +303,13 @@ public class DueDelivery {
       return delivered;
     }
     List<Object[]> rows = new ArrayList<>();
-    for (Due row : won) {
+    for (int i = 0; i < won.size(); i++) {
+      Due row = won.get(i);
       Instant dueAt = Instant.ofEpochMilli(row.dueAt());
       int sequence = row.historyCount() + 1;
       rows.add(
           new Object[] {
-            ids.next(connection, HISTORY_IDS),
+            historyIds[i],
             row.id(),
             sequence,
             now.toEpochMilli(),

@@ -3,11 +3,14 @@ package dev.rappel.events.boundary;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.HistoryEntry;
 import dev.rappel.events.entity.EventId;
+import dev.rappel.platform.control.SqlDialect;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,6 +22,8 @@ import java.util.function.Predicate;
 @Stateless
 public class MissedEvents {
   @PersistenceContext EntityManager em;
+
+  @Inject SqlDialect dialect;
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<CallbackChanged> after(EventId last, Predicate<CallbackChanged> wanted, int max) {
@@ -34,18 +39,29 @@ public class MissedEvents {
       return List.of();
     }
     HistoryEntry after = seen.get(0);
-    // by time, then id: ids come in blocks (an instance's block may be below a block another took
-    // earlier), so they do not follow the order of recording
-    return em.createQuery(
-            "select h from HistoryEntry h where h.at > :at or (h.at = :at and h.id > :id)"
-                + " order by h.at, h.id",
-            HistoryEntry.class)
-        .setParameter("at", after.at())
-        .setParameter("id", after.id())
+    return recordedAfter(after)
         .setMaxResults(max)
         .getResultStream()
         .map(CallbackChanged::of)
         .filter(wanted)
         .toList();
+  }
+
+  private TypedQuery<HistoryEntry> recordedAfter(HistoryEntry after) {
+    if (dialect.historyIdsFollowRecording()) {
+      // through the primary key: Derby keeps no index on the time (a burst writes one row per
+      // callback, and each index entry was a sixth of its cost)
+      return em.createQuery(
+              "select h from HistoryEntry h where h.id > :id order by h.id", HistoryEntry.class)
+          .setParameter("id", after.id());
+    }
+    // by time, then id: instances take id blocks side by side (an instance's block may be below a
+    // block another took earlier), so ids do not follow the order of recording
+    return em.createQuery(
+            "select h from HistoryEntry h where h.at > :at or (h.at = :at and h.id > :id)"
+                + " order by h.at, h.id",
+            HistoryEntry.class)
+        .setParameter("at", after.at())
+        .setParameter("id", after.id());
   }
 }

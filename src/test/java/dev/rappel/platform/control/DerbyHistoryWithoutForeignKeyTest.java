@@ -13,8 +13,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration 33 on Derby: the history table loses only its foreign key; its steps stay unique per
- * callback and its other indexes stay.
+ * Migrations 33 and 34 on Derby: the history table loses its foreign key and its time index; its
+ * steps stay unique per callback and its other indexes stay.
  */
 class DerbyHistoryWithoutForeignKeyTest {
   private final EmbeddedDataSource derby = new EmbeddedDataSource();
@@ -45,6 +45,13 @@ class DerbyHistoryWithoutForeignKeyTest {
     return "SELECT COUNT(*) FROM sys.sysconstraints c JOIN sys.systables t ON c.tableid = t.tableid"
         + " WHERE t.tablename = 'CALLBACK_EVENT' AND c.type = '"
         + type
+        + "'";
+  }
+
+  private static String indexOfHistory(String name) {
+    return "SELECT COUNT(*) FROM sys.sysconglomerates g JOIN sys.systables t ON g.tableid = t.tableid"
+        + " WHERE t.tablename = 'CALLBACK_EVENT' AND g.isindex AND g.conglomeratename = '"
+        + name
         + "'";
   }
 
@@ -80,6 +87,22 @@ class DerbyHistoryWithoutForeignKeyTest {
           .isInstanceOf(SQLIntegrityConstraintViolationException.class);
       assertThat(count(sql, "SELECT COUNT(*) FROM callback_event WHERE callback_id = 7"))
           .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void derby_drops_the_time_index_of_the_history_and_keeps_the_others() throws SQLException {
+    migrate("33");
+    try (Connection connection = derby.getConnection();
+        Statement sql = connection.createStatement()) {
+      assertThat(count(sql, indexOfHistory("IX_CALLBACK_EVENT_OCCURRED"))).isEqualTo(1);
+    }
+    migrate("34");
+    try (Connection connection = derby.getConnection();
+        Statement sql = connection.createStatement()) {
+      assertThat(count(sql, indexOfHistory("IX_CALLBACK_EVENT_OCCURRED"))).isZero();
+      assertThat(count(sql, indexOfHistory("IX_CALLBACK_EVENT_SEQ"))).isEqualTo(1);
+      assertThat(count(sql, constraintsOfHistory('P'))).isEqualTo(1);
     }
   }
 
