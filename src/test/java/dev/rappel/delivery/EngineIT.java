@@ -60,7 +60,8 @@ class EngineIT {
             TestEngineResource.class,
             dev.rappel.testing.server.TestRetentionResource.class,
             dev.rappel.testing.server.TestOutboxResource.class,
-            dev.rappel.testing.server.TestEngineSteps.class);
+            dev.rappel.testing.server.TestEngineSteps.class,
+            dev.rappel.testing.server.TestLogResource.class);
   }
 
   /** Receives the server's webhooks; started before the server so no event waits on backoff. */
@@ -121,6 +122,75 @@ class EngineIT {
                 + "}");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.id();
+  }
+
+  /** Whether the server logged the text since the log was first captured. */
+  private boolean logged(String text) {
+    Reply reply =
+        api.post(
+            "/api/v1/test/log/contains",
+            jakarta.json.Json.createObjectBuilder().add("text", text).build().toString());
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return Boolean.parseBoolean(reply.body());
+  }
+
+  /** {@code count} copies of a request sent at the same instant; their answers. */
+  private static List<Reply> atOnce(int count, java.util.concurrent.Callable<Reply> request)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(count);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return request.call();
+                }));
+      }
+      start.countDown();
+      List<Reply> answers = new ArrayList<>();
+      for (java.util.concurrent.Future<Reply> reply : replies) {
+        answers.add(reply.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void races_lost_to_concurrent_requests_are_refused_as_conflicts_without_a_stack_trace_in_the_log()
+      throws Exception {
+    assertThat(api.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
+    long queue = queue("{}");
+    long id = callbackAt(queue, serverNow().plus(Duration.ofDays(2)), "");
+    // changes of one callback at the same instant: each is applied or refused as a conflict
+    int refused = 0;
+    for (int round = 0; round < 5 && refused == 0; round++) {
+      String body = "{\"scheduledAt\":\"" + serverNow().plus(Duration.ofDays(3 + round)) + "\"}";
+      for (Reply reply : atOnce(20, () -> api.patch("/api/v1/callbacks/" + id, body))) {
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 409);
+        refused += reply.status() == 409 ? 1 : 0;
+      }
+    }
+    assertThat(refused).as("changes refused as concurrent").isPositive();
+    // retries of one create at the same instant, with one Idempotency-Key
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    String create =
+        "{\"queueId\":" + queue + ",\"phoneNumber\":\"+33142685301\",\"customerName\":\"R\"}";
+    for (Reply reply :
+        atOnce(16, () -> api.send("POST", "/api/v1/callbacks", create, "application/json", key))) {
+      assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+    }
+
+    // a race lost is an answer, not a failure of the server: nothing logs its stack trace
+    assertThat(logged("OptimisticLockException")).as("a version race in the log").isFalse();
+    assertThat(logged("boundary.Callbacks.change(")).as("a change logged as failed").isFalse();
+    assertThat(logged("INSERT INTO idempotency_key")).as("a key claim in the log").isFalse();
+    assertThat(logged("IdempotencyKeys.claim(")).as("a key claim logged as failed").isFalse();
   }
 
   @Test

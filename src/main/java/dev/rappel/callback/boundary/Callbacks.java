@@ -27,7 +27,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -309,6 +308,9 @@ public class Callbacks {
     }
     owner.ifPresent(agent -> callback.assignOwner(agent, clock, actor));
     command.timeZone().ifPresent(zone -> callback.customerGaveZone());
+    // the version check first: the compliance queries below flush, and a change lost there must
+    // be refused as what it is (412 when the client named its version)
+    writeNow(callback, expectedVersion);
     if (command.scheduledAt().isPresent()
         || command.timeZone().isPresent()
         || command.queueId().isPresent()) {
@@ -349,7 +351,7 @@ public class Callbacks {
     try {
       em.flush();
     } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
-      if (!ConcurrentChange.isCauseOf(e) && !isUniqueKeyViolation(e)) {
+      if (!ConcurrentChange.isCauseOf(e) && !DatabaseFailures.isUniqueKeyViolation(e)) {
         if (DatabaseFailures.isBusy(e)) {
           throw new DatabaseBusy(e);
         }
@@ -401,7 +403,7 @@ public class Callbacks {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (isUniqueKeyViolation(e)) {
+      if (DatabaseFailures.isUniqueKeyViolation(e)) {
         // The unique key on interaction_id caught a race the check above could not see.
         throw new Conflict("This interaction already has a callback; only one is allowed.");
       }
@@ -410,15 +412,6 @@ public class Callbacks {
       }
       throw e;
     }
-  }
-
-  private static boolean isUniqueKeyViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState().startsWith("23");
-      }
-    }
-    return false;
   }
 
   private Queue queue(long id, String field) {

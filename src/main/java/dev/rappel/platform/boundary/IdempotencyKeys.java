@@ -1,8 +1,10 @@
 package dev.rappel.platform.boundary;
 
+import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.entity.IdempotencyRecord;
 import dev.rappel.platform.entity.IdempotencyRecord.StoredAnswer;
 import dev.rappel.platform.entity.IdempotencyRecord.Verdict;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,9 +35,24 @@ public class IdempotencyKeys {
   @Inject Clock clock;
 
   /**
+   * A concurrent request with the same key claimed it first (the primary key refused this one): ask
+   * again to see the winner's claim. An application exception, so that a race every retrying client
+   * can cause leaves no stack trace in the log.
+   */
+  @ApplicationException(rollback = true)
+  public static class ClaimLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClaimLost(Throwable cause) {
+      super("a concurrent request claimed the same Idempotency-Key first", cause);
+    }
+  }
+
+  /**
    * Takes the key for this request. Empty when it is now ours; otherwise the record that holds it
-   * (answered, in flight, or used for another request). A claim lost to a concurrent one fails on
-   * the primary key: the caller asks again and then sees the winner's claim.
+   * (answered, in flight, or used for another request).
+   *
+   * @throws ClaimLost when a concurrent claim of the same key won: call again
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<IdempotencyRecord> claim(String caller, String key, String hash) {
@@ -53,15 +70,22 @@ public class IdempotencyKeys {
           .setParameter(3, existing.get().createdAt().toEpochMilli())
           .executeUpdate();
     }
-    em.createNativeQuery(
-            "INSERT INTO idempotency_key (caller, idem_key, request_hash, created_at)"
-                + " VALUES (?, ?, ?, ?)")
-        .setParameter(1, caller)
-        .setParameter(2, key)
-        .setParameter(3, hash)
-        .setParameter(4, now.toEpochMilli())
-        .executeUpdate();
-    em.flush();
+    try {
+      em.createNativeQuery(
+              "INSERT INTO idempotency_key (caller, idem_key, request_hash, created_at)"
+                  + " VALUES (?, ?, ?, ?)")
+          .setParameter(1, caller)
+          .setParameter(2, key)
+          .setParameter(3, hash)
+          .setParameter(4, now.toEpochMilli())
+          .executeUpdate();
+      em.flush();
+    } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
+      if (DatabaseFailures.isUniqueKeyViolation(e)) {
+        throw new ClaimLost(e);
+      }
+      throw e;
+    }
     return Optional.empty();
   }
 

@@ -5,7 +5,6 @@ import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.IdempotencyRecord;
 import dev.rappel.platform.entity.IdempotencyRecord.StoredAnswer;
 import dev.rappel.platform.entity.RuleViolation;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -80,9 +78,11 @@ public class IdempotentCreates {
     for (int attempt = 1; ; attempt++) {
       try {
         return keys.claim(caller, key, hash);
-      } catch (EJBException e) {
-        if (attempt >= CLAIM_TRIES || !isUniqueKeyViolation(e)) {
-          throw e;
+      } catch (IdempotencyKeys.ClaimLost e) {
+        if (attempt >= CLAIM_TRIES) {
+          // claims of this key keep replacing each other: the same answer as a key in flight
+          throw new Conflict(
+              "A request with this Idempotency-Key is still being answered; repeat it shortly.");
         }
       }
     }
@@ -102,17 +102,6 @@ public class IdempotentCreates {
     answer.location().ifPresent(location -> response.location(URI.create(location)));
     answer.etag().ifPresent(tag -> response.tag(new EntityTag(tag)));
     return response.build();
-  }
-
-  private static boolean isUniqueKeyViolation(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String sha256(String text) {

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 
 /**
  * What a failure says about the database, read from its chain of causes: busy (a lock wait or
- * deadlock: the same request can succeed now) or unavailable (down or unreachable). Both are the
- * database's state, not the request's fault: the API answers 503, never 500.
+ * deadlock: the same request can succeed now) or unavailable (down or unreachable), both the
+ * database's state and not the request's fault (the API answers 503, never 500); or a unique key
+ * that a concurrent insert took first.
  */
 public final class DatabaseFailures {
   private DatabaseFailures() {}
@@ -43,6 +44,19 @@ public final class DatabaseFailures {
           || t.getClass().getName().endsWith("PoolingException")
           || (t.getMessage() != null
               && t.getMessage().contains("Error in allocating a connection"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A row with the same unique key is already there (SQL state 23505 on Derby and PostgreSQL
+   * alike): a race with a concurrent insert, which the caller answers as what it is.
+   */
+  public static boolean isUniqueKeyViolation(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return true;
       }
     }
