@@ -1,7 +1,10 @@
 package dev.rappel.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
+import dev.rappel.testing.server.TestLogResource;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -37,7 +40,8 @@ abstract class ConsoleTest {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
+            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
+        .addClass(TestLogResource.class);
   }
 
   @ArquillianResource URL base;
@@ -51,6 +55,7 @@ abstract class ConsoleTest {
     server = base.toURI().resolve("/");
     admin = new Api(server);
     browser = Browser.start();
+    assertThat(admin.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
   }
 
   @AfterEach
@@ -58,6 +63,25 @@ abstract class ConsoleTest {
     if (browser != null) {
       browser.quit();
     }
+  }
+
+  /**
+   * The server writes a page's view state with the session (to the other instances, in a cluster):
+   * a page whose state cannot be written would be lost when its instance stops.
+   */
+  @AfterEach
+  void everyPageStateWasWritten() {
+    Api.Reply reply =
+        admin.post(
+            "/api/v1/test/log/contains",
+            jakarta.json.Json.createObjectBuilder()
+                .add("text", "Cannot serialize session attribute")
+                .build()
+                .toString());
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(Boolean.parseBoolean(reply.body()))
+        .as("a page state the server could not write")
+        .isFalse();
   }
 
   /** Waits for a condition; a part of the page replaced meanwhile by ajax is looked up again. */

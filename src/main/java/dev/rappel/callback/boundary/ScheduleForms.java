@@ -81,8 +81,18 @@ public class ScheduleForms {
       LocalDate lastOwnedDay,
       LocalDate date,
       LocalTime time,
-      Optional<ExistingCallback> existingCallback)
-      implements java.io.Serializable {}
+      List<ExistingCallback> existing)
+      implements java.io.Serializable {
+
+    /**
+     * The callback the interaction already has, if any. Kept as a list of none or one: the form
+     * travels in the page's view state, which the server serializes, and Optional is not
+     * serializable.
+     */
+    public Optional<ExistingCallback> existingCallback() {
+      return existing.stream().findFirst();
+    }
+  }
 
   /** The callback an interaction already has: it may have only one. */
   public record ExistingCallback(long id, String time, CallbackState state)
@@ -123,7 +133,9 @@ public class ScheduleForms {
             .toLocalDate(),
         local.toLocalDate(),
         local.toLocalTime(),
-        existing.map(c -> new ExistingCallback(c.id(), c.time().describe(), c.state())));
+        existing.stream()
+            .map(c -> new ExistingCallback(c.id(), c.time().describe(), c.state()))
+            .toList());
   }
 
   /**

@@ -19,11 +19,45 @@ public record CallbackFilter(
     Optional<Long> agentId,
     Optional<Instant> from,
     Optional<Instant> to,
-    Optional<String> phoneNumber) {
+    Optional<String> phoneNumber)
+    implements java.io.Serializable {
 
   public CallbackFilter {
     if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
       throw new RuleViolation("to", "The end of the time range must come after its start.");
+    }
+  }
+
+  /**
+   * Optional is not serializable: the supervisor's list keeps the filter in force in its view
+   * state, which the server writes with the session, as this copy.
+   */
+  private Object writeReplace() {
+    return new Kept(
+        Set.copyOf(states),
+        queueId.orElse(null),
+        agentId.orElse(null),
+        from.orElse(null),
+        to.orElse(null),
+        phoneNumber.orElse(null));
+  }
+
+  private record Kept(
+      Set<CallbackState> states,
+      Long queueId,
+      Long agentId,
+      Instant from,
+      Instant to,
+      String phoneNumber)
+      implements java.io.Serializable {
+    private Object readResolve() {
+      return new CallbackFilter(
+          states,
+          Optional.ofNullable(queueId),
+          Optional.ofNullable(agentId),
+          Optional.ofNullable(from),
+          Optional.ofNullable(to),
+          Optional.ofNullable(phoneNumber));
     }
   }
 

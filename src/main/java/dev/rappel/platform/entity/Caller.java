@@ -17,6 +17,22 @@ public record Caller(
     eventQueues = Set.copyOf(eventQueues);
   }
 
+  /**
+   * Optional is not serializable: a console page keeps its caller in the view state, which the
+   * server writes with the session (to another instance, in a cluster), as this copy.
+   */
+  private Object writeReplace() {
+    return new Kept(name, Set.copyOf(roles), agentId.orElse(null), scopes, eventQueues);
+  }
+
+  private record Kept(
+      String name, Set<Role> roles, Long agentId, Set<Scope> scopes, Set<Long> eventQueues)
+      implements java.io.Serializable {
+    private Object readResolve() {
+      return new Caller(name, roles, Optional.ofNullable(agentId), scopes, eventQueues);
+    }
+  }
+
   /** A person: the scopes are those its roles imply. */
   public Caller(String name, Set<Role> roles, Optional<Long> agentId) {
     this(name, roles, agentId, Scope.impliedBy(roles), Set.of());

@@ -42,4 +42,20 @@ class CallbackFilterTest {
   void a_time_range_of_one_millisecond_is_a_range() {
     assertThat(between(NINE, NINE.plusMillis(1)).to()).contains(NINE.plusMillis(1));
   }
+
+  @Test
+  void the_filter_in_force_survives_the_sessions_serialization() {
+    CallbackFilter filter =
+        new CallbackFilter(
+            java.util.EnumSet.of(dev.rappel.callback.entity.CallbackState.SCHEDULED),
+            Optional.of(3L),
+            Optional.empty(),
+            Optional.of(NINE),
+            Optional.empty(),
+            Optional.of("+331"));
+
+    assertThat(dev.rappel.testing.Serialized.roundTrip(filter)).isEqualTo(filter);
+    assertThat(dev.rappel.testing.Serialized.roundTrip(CallbackFilter.all()))
+        .isEqualTo(CallbackFilter.all());
+  }
 }

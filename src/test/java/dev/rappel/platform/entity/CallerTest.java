@@ -56,4 +56,14 @@ class CallerTest {
     assertThat(Scope.fromWire("CALLBACKS_READ")).isEmpty();
     assertThat(Scope.ADMIN.containerRole()).isEqualTo(Role.ADMIN_NAME);
   }
+
+  @Test
+  void a_caller_survives_the_sessions_serialization_with_its_agent_and_grants() {
+    Caller agent = new Caller("alice", Set.of(Role.AGENT), Optional.of(7L));
+    Caller token =
+        new Caller("feed", Set.of(), Optional.empty(), Set.of(Scope.EVENTS_READ), Set.of(4L));
+
+    assertThat(dev.rappel.testing.Serialized.roundTrip(agent)).isEqualTo(agent);
+    assertThat(dev.rappel.testing.Serialized.roundTrip(token)).isEqualTo(token);
+  }
 }
