@@ -55,7 +55,7 @@ abstract class ConsoleTest {
     server = base.toURI().resolve("/");
     admin = new Api(server);
     browser = Browser.start();
-    assertThat(admin.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
+    admin.captureLog();
   }
 
   @AfterEach
@@ -71,15 +71,7 @@ abstract class ConsoleTest {
    */
   @AfterEach
   void everyPageStateWasWritten() {
-    Api.Reply reply =
-        admin.post(
-            "/api/v1/test/log/contains",
-            jakarta.json.Json.createObjectBuilder()
-                .add("text", "Cannot serialize session attribute")
-                .build()
-                .toString());
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    assertThat(Boolean.parseBoolean(reply.body()))
+    assertThat(admin.logged("Cannot serialize session attribute"))
         .as("a page state the server could not write")
         .isFalse();
   }

@@ -124,16 +124,6 @@ class EngineIT {
     return reply.id();
   }
 
-  /** Whether the server logged the text since the log was first captured. */
-  private boolean logged(String text) {
-    Reply reply =
-        api.post(
-            "/api/v1/test/log/contains",
-            jakarta.json.Json.createObjectBuilder().add("text", text).build().toString());
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    return Boolean.parseBoolean(reply.body());
-  }
-
   /** {@code count} copies of a request sent at the same instant; their answers. */
   private static List<Reply> atOnce(int count, java.util.concurrent.Callable<Reply> request)
       throws Exception {
@@ -164,7 +154,7 @@ class EngineIT {
   @Test
   void races_lost_to_concurrent_requests_are_refused_as_conflicts_without_a_stack_trace_in_the_log()
       throws Exception {
-    assertThat(api.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
+    api.captureLog();
     long queue = queue("{}");
     long id = callbackAt(queue, serverNow().plus(Duration.ofDays(2)), "");
     // changes of one callback at the same instant: each is applied or refused as a conflict
@@ -187,10 +177,10 @@ class EngineIT {
     }
 
     // a race lost is an answer, not a failure of the server: nothing logs its stack trace
-    assertThat(logged("OptimisticLockException")).as("a version race in the log").isFalse();
-    assertThat(logged("boundary.Callbacks.change(")).as("a change logged as failed").isFalse();
-    assertThat(logged("INSERT INTO idempotency_key")).as("a key claim in the log").isFalse();
-    assertThat(logged("IdempotencyKeys.claim(")).as("a key claim logged as failed").isFalse();
+    assertThat(api.logged("OptimisticLockException")).as("a version race in the log").isFalse();
+    assertThat(api.logged("boundary.Callbacks.change(")).as("a change logged as failed").isFalse();
+    assertThat(api.logged("INSERT INTO idempotency_key")).as("a key claim in the log").isFalse();
+    assertThat(api.logged("IdempotencyKeys.claim(")).as("a key claim logged as failed").isFalse();
   }
 
   @Test

@@ -75,17 +75,7 @@ class SelfServiceIT {
   @BeforeEach
   void connect() throws Exception {
     api = new Api(base.toURI().resolve("/"));
-    assertThat(api.post("/api/v1/test/log/capture", null).status()).isEqualTo(204);
-  }
-
-  /** Whether the server logged the text since the first test began. */
-  private boolean logged(String text) {
-    Reply reply =
-        api.post(
-            "/api/v1/test/log/contains",
-            jakarta.json.Json.createObjectBuilder().add("text", text).build().toString());
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    return Boolean.parseBoolean(reply.body());
+    api.captureLog();
   }
 
   private Instant now() {
@@ -323,9 +313,9 @@ class SelfServiceIT {
     submit(link.path(), "action=reschedule&at=not-a-time");
     for (Link issued : List.of(link, second, endedLink)) {
       String token = issued.path().substring("/c/".length());
-      assertThat(logged(token)).as("token in the server's log").isFalse();
+      assertThat(api.logged(token)).as("token in the server's log").isFalse();
     }
-    assertThat(logged("/c/")).isFalse();
+    assertThat(api.logged("/c/")).isFalse();
   }
 
   @Test

@@ -69,6 +69,26 @@ public final class Api {
     return server;
   }
 
+  /** Starts keeping what the server logs (its deployment has {@code TestLogResource}). */
+  public void captureLog() {
+    Reply reply = post("/api/v1/test/log/capture", null);
+    if (reply.status() != 204) {
+      throw new IllegalStateException("The server did not start keeping its log: " + reply);
+    }
+  }
+
+  /** Whether the server logged the text since {@link #captureLog} was first called. */
+  public boolean logged(String text) {
+    Reply reply =
+        post(
+            "/api/v1/test/log/contains",
+            jakarta.json.Json.createObjectBuilder().add("text", text).build().toString());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("The server did not search its log: " + reply);
+    }
+    return Boolean.parseBoolean(reply.body());
+  }
+
   public Reply get(String path) {
     return send("GET", path, null, "application/json");
   }
