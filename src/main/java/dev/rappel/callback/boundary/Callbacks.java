@@ -351,7 +351,7 @@ public class Callbacks {
     try {
       em.flush();
     } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
-      if (!ConcurrentChange.isCauseOf(e) && !DatabaseFailures.isUniqueKeyViolation(e)) {
+      if (!ConcurrentChange.isCauseOf(e) && !DatabaseFailures.isKeyViolation(e)) {
         if (DatabaseFailures.isBusy(e)) {
           throw new DatabaseBusy(e);
         }
@@ -403,7 +403,7 @@ public class Callbacks {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (DatabaseFailures.isUniqueKeyViolation(e)) {
+      if (DatabaseFailures.isKeyViolation(e)) {
         // The unique key on interaction_id caught a race the check above could not see.
         throw new Conflict("This interaction already has a callback; only one is allowed.");
       }

@@ -81,7 +81,7 @@ public class IdempotencyKeys {
           .executeUpdate();
       em.flush();
     } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
-      if (DatabaseFailures.isUniqueKeyViolation(e)) {
+      if (DatabaseFailures.isKeyViolation(e)) {
         throw new ClaimLost(e);
       }
       throw e;

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 /**
  * What a failure says about the database, read from its chain of causes: busy (a lock wait or
  * deadlock: the same request can succeed now) or unavailable (down or unreachable), both the
- * database's state and not the request's fault (the API answers 503, never 500); or a unique key
- * that a concurrent insert took first.
+ * database's state and not the request's fault (the API answers 503, never 500); or a key that a
+ * concurrent write broke.
  */
 public final class DatabaseFailures {
   private DatabaseFailures() {}
@@ -51,12 +51,15 @@ public final class DatabaseFailures {
   }
 
   /**
-   * A row with the same unique key is already there (SQL state 23505 on Derby and PostgreSQL
-   * alike): a race with a concurrent insert, which the caller answers as what it is.
+   * A key refused the write (SQL states of class 23, integrity constraint violation): a unique key
+   * a concurrent insert took first, or a row a concurrent delete removed. A race the caller answers
+   * as what it is.
    */
-  public static boolean isUniqueKeyViolation(Throwable e) {
+  public static boolean isKeyViolation(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
         return true;
       }
     }
