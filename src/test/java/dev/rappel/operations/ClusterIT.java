@@ -516,10 +516,19 @@ class ClusterIT {
   // ------------------------------------------------------------------ a node frozen past its
   // leases
 
-  /** A webhook subscriber that takes 20 ms per event and counts each event id it took. */
+  /**
+   * A webhook subscriber that takes 20 ms per event and counts each event id it took. Once told to
+   * {@link #holdNext}, it keeps the next request waiting until {@link #release}: the sender is then
+   * known to be in the middle of a send.
+   */
   private static final class SlowSubscriber implements AutoCloseable {
     final Map<String, AtomicLong> taken = new ConcurrentHashMap<>();
     private final com.sun.net.httpserver.HttpServer server;
+    private volatile boolean hold;
+    private final java.util.concurrent.CountDownLatch holding =
+        new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released =
+        new java.util.concurrent.CountDownLatch(1);
 
     SlowSubscriber() throws IOException {
       server =
@@ -530,6 +539,10 @@ class ClusterIT {
           exchange -> {
             exchange.getRequestBody().readAllBytes();
             try {
+              if (hold && holding.getCount() > 0) {
+                holding.countDown();
+                released.await(60, TimeUnit.SECONDS);
+              }
               Thread.sleep(20);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
@@ -544,6 +557,17 @@ class ClusterIT {
 
     String url() {
       return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** Keeps the next request waiting; true once one waits (within 30 s). */
+    boolean holdNext() throws InterruptedException {
+      hold = true;
+      return holding.await(30, TimeUnit.SECONDS);
+    }
+
+    /** Answers the waiting request. */
+    void release() {
+      released.countDown();
     }
 
     long twice() {
@@ -602,13 +626,16 @@ class ClusterIT {
       }
       clients.shutdown();
       assertThat(created).isEqualTo(callbacks);
-      // freeze node A in the middle of its sending, for longer than any lease (30 s)
+      // freeze node A in the middle of its sending, for longer than any lease (30 s): while the
+      // subscriber keeps one of its requests waiting (A may otherwise be between two passes)
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(20))
           .until(() -> hooks.taken.size() >= 100);
+      assertThat(hooks.holdNext()).as("node A sends on").isTrue();
       pair.a.signal("STOP");
       Instant frozen = Instant.now();
+      hooks.release();
       long takenAtFreeze = hooks.taken.size();
       Thread.sleep(45_000);
       long takenWhileFrozen = hooks.taken.size() - takenAtFreeze;
