@@ -178,6 +178,11 @@ class RestartIT {
                   assertThat(admin.get("/api/v1/callbacks/" + due.id()).json().getString("state"))
                       .isEqualTo("QUEUED"));
       assertThat(api.get("/health/ready").body()).contains("\"engine\"");
+      String log = Files.readString(dir.resolve("server.log"));
+      assertThat(log).contains("Callback engine started");
+      assertThat(log.lines().filter(line -> line.contains("Exception executing HealthCheck")))
+          .as("probes while the server waited are answers, not failures with a stack trace")
+          .isEmpty();
     } finally {
       shutDown(holder, db);
     }

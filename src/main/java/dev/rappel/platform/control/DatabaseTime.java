@@ -1,7 +1,6 @@
 package dev.rappel.platform.control;
 
 import dev.rappel.DataSourceSetup;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -34,8 +35,8 @@ public class DatabaseTime {
   /** Changes below this are measurement noise (half a round trip), not drift. */
   static final Duration NOISE = Duration.ofMillis(20);
 
-  @Resource(lookup = DataSourceSetup.JNDI_NAME)
-  DataSource dataSource;
+  /** Looked up when first needed, never when created: see {@link #dataSource()}. */
+  private volatile DataSource dataSource;
 
   @Inject SqlDialect dialect;
 
@@ -73,7 +74,7 @@ public class DatabaseTime {
         measuredAt = host.instant();
         return;
       }
-      try (Connection connection = dataSource.getConnection();
+      try (Connection connection = dataSource().getConnection();
           Statement statement = connection.createStatement()) {
         Instant sent = host.instant();
         Instant database;
@@ -89,6 +90,25 @@ public class DatabaseTime {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the database's time: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Payara may create this bean on a thread of its own, where the application's resources cannot be
+   * looked up: a readiness probe during start does, through the engine's health and the clock. An
+   * injected resource would fail that creation and log a stack trace for every probe until the
+   * engine started; measuring happens on the application's threads, where the lookup works.
+   */
+  private DataSource dataSource() {
+    DataSource found = dataSource;
+    if (found == null) {
+      try {
+        found = InitialContext.doLookup(DataSourceSetup.JNDI_NAME);
+      } catch (NamingException e) {
+        throw new IllegalStateException("No data source at " + DataSourceSetup.JNDI_NAME, e);
+      }
+      dataSource = found;
+    }
+    return found;
   }
 
   void record(Duration measured) {
