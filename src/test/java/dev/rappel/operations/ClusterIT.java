@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -1035,6 +1036,14 @@ class ClusterIT {
       assertThat(answers.keySet()).as("answers during the outage").containsOnly(201, 503);
       assertThat(counts.twice()).as("delivered twice").isZero();
       assertThat(counts.early()).as("delivered early").isZero();
+      // the outage is told in a few lines, not in a stack trace per engine pass and request
+      for (String node : List.of("a.log", "b.log")) {
+        String log = Files.readString(pair.dir.resolve(node));
+        assertThat(log).as(node).contains("Engine pass failed");
+        assertThat(log.lines().filter(line -> line.contains("A system exception occurred")))
+            .as("failures the container logged with a stack trace on " + node)
+            .isEmpty();
+      }
     }
   }
 

@@ -15,7 +15,6 @@ import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
-import dev.rappel.platform.entity.DatabaseBusy;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
 import dev.rappel.platform.entity.PreconditionFailed;
@@ -352,10 +351,7 @@ public class Callbacks {
       em.flush();
     } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
       if (!ConcurrentChange.isCauseOf(e) && !DatabaseFailures.isKeyViolation(e)) {
-        if (DatabaseFailures.isBusy(e)) {
-          throw new DatabaseBusy(e);
-        }
-        throw e;
+        throw e; // a busy or absent database is answered as such by DatabaseRefusals
       }
       if (expectedVersion.isPresent()) {
         throw new PreconditionFailed(
@@ -396,8 +392,9 @@ public class Callbacks {
   }
 
   /**
-   * Writes the booking before the use case returns, so a refusal is answered as what it is: a lock
-   * the database could not grant in time is load (503, one log line), not a failure of the server.
+   * Writes the booking before the use case returns, so a refusal is answered as what it is: a key
+   * taken by a concurrent booking is a conflict (and a lock the database could not grant in time is
+   * load, answered by DatabaseRefusals), not a failure of the server.
    */
   private void flushBooking() {
     try {
@@ -406,9 +403,6 @@ public class Callbacks {
       if (DatabaseFailures.isKeyViolation(e)) {
         // The unique key on interaction_id caught a race the check above could not see.
         throw new Conflict("This interaction already has a callback; only one is allowed.");
-      }
-      if (DatabaseFailures.isBusy(e)) {
-        throw new DatabaseBusy(e);
       }
       throw e;
     }

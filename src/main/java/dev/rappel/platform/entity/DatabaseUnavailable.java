@@ -1,0 +1,17 @@
+package dev.rappel.platform.entity;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The database did not answer (down, unreachable, or no connection could be opened): nothing was
+ * saved and the same request can succeed once it is back; answered with 503 and Retry-After, and
+ * readiness says so. An application exception, so that during an outage the container rolls back
+ * without logging a stack trace for every call of every instance; its cause keeps the database's
+ * own error.
+ */
+@ApplicationException(rollback = true)
+public class DatabaseUnavailable extends RuntimeException {
+  public DatabaseUnavailable(Throwable cause) {
+    super("The database does not answer: " + cause.getMessage(), cause);
+  }
+}
