@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -955,6 +956,7 @@ class ClusterIT {
       long queue = pair.apiA.post("/api/v1/queues", "{\"name\":\"Steady\"}").id();
       Map<Long, Instant> acknowledged = new ConcurrentHashMap<>();
       Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+      AtomicLong slowest503 = new AtomicLong();
       AtomicBoolean loading = new AtomicBoolean(true);
       ExecutorService clients = Executors.newFixedThreadPool(2);
       List<Future<?>> load = new ArrayList<>();
@@ -967,6 +969,7 @@ class ClusterIT {
                   while (loading.get()) {
                     Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
                     Api.Reply reply;
+                    long sent = System.nanoTime();
                     try {
                       reply =
                           api.post(
@@ -985,6 +988,10 @@ class ClusterIT {
                     answers
                         .computeIfAbsent(reply.status(), s -> new AtomicLong())
                         .incrementAndGet();
+                    if (reply.status() == 503) {
+                      slowest503.accumulateAndGet(
+                          Duration.ofNanos(System.nanoTime() - sent).toMillis(), Math::max);
+                    }
                     if (reply.status() == 201) {
                       acknowledged.put(reply.id(), due);
                     }
@@ -993,22 +1000,53 @@ class ClusterIT {
                   return null;
                 }));
       }
-      Thread.sleep(10_000);
-
-      Instant stopped = Instant.now();
-      database.stop();
+      Instant stopped;
       Duration downA;
       Duration downB;
+      Instant started;
+      Duration upA;
+      Duration upB;
+      String duringOutage;
+      String nameKept;
+      String afterOutage;
+      // a person in the console, signed in before the outage
+      ChromeDriver browser = Browser.start();
       try {
-        downA = untilReady(pair.apiA, false, stopped);
-        downB = untilReady(pair.apiB, false, stopped);
-        Thread.sleep(Math.max(0, 60_000 - Duration.between(stopped, Instant.now()).toMillis()));
+        browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString());
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login:signin")).click();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> !browser.findElements(By.id("signed-in-user")).isEmpty());
+        browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString()); // lands at home
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> !browser.findElements(By.id("queue:save")).isEmpty());
+        Thread.sleep(10_000);
+
+        stopped = Instant.now();
+        database.stop();
+        try {
+          downA = untilReady(pair.apiA, false, stopped);
+          downB = untilReady(pair.apiB, false, stopped);
+          // creates a queue while the database is down: told so on the page, the form kept
+          browser.findElement(By.id("queue:name")).sendKeys("Outage");
+          browser.findElement(By.id("queue:save")).click();
+          duringOutage = messageOnceShown(browser, "nothing was saved");
+          Thread.sleep(Math.max(0, 60_000 - Duration.between(stopped, Instant.now()).toMillis()));
+        } finally {
+          database.start();
+        }
+        started = Instant.now();
+        upA = untilReady(pair.apiA, true, started);
+        upB = untilReady(pair.apiB, true, started);
+        nameKept = browser.findElement(By.id("queue:name")).getAttribute("value");
+        browser.findElement(By.id("queue:save")).click();
+        afterOutage = messageOnceShown(browser, "created");
       } finally {
-        database.start();
+        browser.quit();
       }
-      Instant started = Instant.now();
-      Duration upA = untilReady(pair.apiA, true, started);
-      Duration upB = untilReady(pair.apiB, true, started);
       Thread.sleep(10_000);
       loading.set(false);
       for (Future<?> client : load) {
@@ -1032,10 +1070,17 @@ class ClusterIT {
       report.put("readyAfterStartMsB", upB.toMillis());
       report.put("twice", counts.twice());
       report.put("early", counts.early());
+      report.put("slowest503Ms", slowest503.get());
       System.out.println("CLUSTER database-down " + report);
       assertThat(answers.keySet()).as("answers during the outage").containsOnly(201, 503);
+      assertThat(slowest503.get())
+          .as("ms before a refusal during the outage (EclipseLink's retries held each 10 s)")
+          .isLessThan(5_000);
       assertThat(counts.twice()).as("delivered twice").isZero();
       assertThat(counts.early()).as("delivered early").isZero();
+      assertThat(duringOutage).contains("The database does not answer, so nothing was saved");
+      assertThat(nameKept).as("what the person typed").isEqualTo("Outage");
+      assertThat(afterOutage).contains("Queue 'Outage' created.");
       // the outage is told in a few lines, not in a stack trace per engine pass and request
       for (String node : List.of("a.log", "b.log")) {
         String log = Files.readString(pair.dir.resolve(node));
@@ -1045,6 +1090,24 @@ class ClusterIT {
             .isEmpty();
       }
     }
+  }
+
+  /** The page's messages once they say {@code expected}, or what they say after 30 s. */
+  private static String messageOnceShown(ChromeDriver browser, String expected) {
+    AtomicReference<String> text = new AtomicReference<>("");
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                text.set(browser.findElement(By.id("messages")).getText());
+                return text.get().contains(expected);
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException notShown) {
+      // the assertion names what the page said instead
+    }
+    return text.get();
   }
 
   /**

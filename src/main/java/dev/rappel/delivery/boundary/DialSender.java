@@ -6,6 +6,7 @@ import dev.rappel.delivery.control.DialRequest;
 import dev.rappel.delivery.control.Dialer;
 import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.ManagedExecutors;
+import dev.rappel.platform.control.ThrottledLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -19,6 +20,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,9 +62,15 @@ public class DialSender {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
 
+  @Inject Clock clock;
+
+  /** A database outage interrupts every pass: one line a minute says so, not one per pass. */
+  private ThrottledLog interruptions;
+
   /** Says at deployment, not only in readiness, that the dialer places no call. */
   @PostConstruct
   void checkConfiguration() {
+    interruptions = new ThrottledLog(LOG, Duration.ofMinutes(1), clock);
     try {
       dialer.misconfiguration().ifPresent(LOG::severe);
     } catch (RuntimeException e) {
@@ -114,7 +123,7 @@ public class DialSender {
       } while (claimed.size() == BATCH);
     } catch (RuntimeException e) {
       // the database is unreachable or a race was lost: the outbox keeps every request
-      LOG.log(Level.WARNING, "Dial pass interrupted; the next tick retries: " + e, e);
+      interruptions.warnFailure("Dial pass interrupted; the next tick retries", e);
     } finally {
       running.set(false);
     }

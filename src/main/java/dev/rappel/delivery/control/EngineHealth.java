@@ -56,15 +56,7 @@ public class EngineHealth {
 
   public void passFailed(RuntimeException failure) {
     metrics.engineFailed();
-    Throwable root = rootOf(failure);
-    failures.warn(
-        root.getClass().getName(),
-        "Engine pass failed ("
-            + root.getClass().getSimpleName()
-            + ": "
-            + root.getMessage()
-            + "); the next tick retries from the table",
-        failure);
+    failures.warnFailure("Engine pass failed; the next tick retries from the table", failure);
   }
 
   /** Why the engine counts as stalled now, if it does; never while it is disabled. */
@@ -74,13 +66,5 @@ public class EngineHealth {
 
   public Optional<Instant> lastPass() {
     return pulse.lastBeat();
-  }
-
-  private static Throwable rootOf(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }

@@ -9,6 +9,7 @@ import dev.rappel.events.entity.DeliveryResult;
 import dev.rappel.events.entity.WebhookSubscription;
 import dev.rappel.platform.control.DatabaseMigration;
 import dev.rappel.platform.control.ManagedExecutors;
+import dev.rappel.platform.control.ThrottledLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -32,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -95,8 +95,12 @@ public class WebhookTick {
   @Inject ManagedExecutors executors;
 
   /** Says at deployment, not only in readiness, that a subscriber without a secret gets nothing. */
+  /** A database outage interrupts every pass: one line a minute says so, not one per pass. */
+  private ThrottledLog interruptions;
+
   @PostConstruct
   void checkConfiguration() {
+    interruptions = new ThrottledLog(LOG, Duration.ofMinutes(1), clock);
     sender.refusal().ifPresent(LOG::severe);
   }
 
@@ -125,7 +129,7 @@ public class WebhookTick {
       purgeWhenDue();
       send(lease.get());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Webhook publishing interrupted; the next tick goes on", e);
+      interruptions.warnFailure("Webhook publishing interrupted; the next tick goes on", e);
     } finally {
       running.set(false);
     }

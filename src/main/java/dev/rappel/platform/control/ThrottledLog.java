@@ -63,4 +63,21 @@ public final class ThrottledLog {
     seen.heldBack = 0;
     return true;
   }
+
+  /**
+   * Logs {@code what} went wrong and the failure's innermost cause, throttled per type of that
+   * cause (a database that is down, a refused connection): the kinds an operator tells apart.
+   *
+   * @return whether a line was written
+   */
+  public boolean warnFailure(String what, Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return warn(
+        root.getClass().getName(),
+        what + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")",
+        failure);
+  }
 }

@@ -135,7 +135,17 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
    * deleted, ends here; true when it did.
    */
   private boolean endedOutdated(HttpServletRequest request, SignedIn user) {
-    if (logins.isCurrent(user.username(), user.credentialsVersion())) {
+    try {
+      if (logins.isCurrent(user.username(), user.credentialsVersion())) {
+        return false;
+      }
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.isUnavailable(e) && !DatabaseFailures.isBusy(e)) {
+        throw e;
+      }
+      // The database cannot tell now; nothing can be read or saved without it either, so the
+      // page's own action says so (RefusedPageActions) and the next request checks again. Failing
+      // here instead ended every console request in an error the page could not show.
       return false;
     }
     HttpSession session = request.getSession(false);

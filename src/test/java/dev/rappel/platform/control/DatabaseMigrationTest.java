@@ -49,6 +49,8 @@ class DatabaseMigrationTest {
     dialect.dataSource = reachableOrNot;
     migration.dataSource = reachableOrNot;
     migration.dialect = dialect;
+    migration.databaseTime = new DatabaseTime();
+    migration.databaseTime.dialect = dialect;
     migration.executors =
         new ManagedExecutors() {
           @Override
@@ -114,6 +116,9 @@ class DatabaseMigrationTest {
     migration.start();
 
     assertThat(migration.isMigrated()).isTrue();
+    assertThat(migration.databaseTime.isSynchronized())
+        .as("the database's time is read before the server is ready")
+        .isTrue();
     assertThat(waits).isEmpty();
   }
 

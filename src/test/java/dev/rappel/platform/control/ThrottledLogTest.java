@@ -92,4 +92,25 @@ class ThrottledLogTest {
         .extracting(LogRecord::getMessage)
         .containsExactly("database failed", "something else failed");
   }
+
+  @Test
+  void failures_are_told_by_their_innermost_cause_and_throttled_per_type_of_it() {
+    RuntimeException down =
+        new IllegalStateException(
+            "pass", new RuntimeException("wrapped", new SQLException("connection refused")));
+    RuntimeException downAgain =
+        new IllegalStateException("another pass", new SQLException("connection refused"));
+    RuntimeException bug = new IllegalStateException("unexpected");
+
+    assertThat(log.warnFailure("Dial pass interrupted", down)).isTrue();
+    assertThat(log.warnFailure("Dial pass interrupted", downAgain)).isFalse();
+    assertThat(log.warnFailure("Dial pass interrupted", bug)).as("another kind").isTrue();
+
+    assertThat(lines)
+        .extracting(LogRecord::getMessage)
+        .containsExactly(
+            "Dial pass interrupted (SQLException: connection refused)",
+            "Dial pass interrupted (IllegalStateException: unexpected)");
+    assertThat(lines.get(0).getThrown()).isSameAs(down);
+  }
 }
