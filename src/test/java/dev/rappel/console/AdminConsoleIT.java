@@ -56,22 +56,32 @@ class AdminConsoleIT extends ConsoleTest {
         .click();
   }
 
-  /** Clicks the button with that id suffix in the table row showing {@code text}. */
+  /**
+   * Clicks the button with that id suffix in the table row showing {@code text}; found and clicked
+   * again if an ajax update replaced the row in between.
+   */
   private void clickInRow(String tableId, String text, String buttonId) {
+    By button =
+        By.xpath(
+            "//tbody[@id='"
+                + tableId
+                + "_data']/tr[.//*[text()='"
+                + text
+                + "']]//*[substring(@id, string-length(@id) - "
+                + (buttonId.length())
+                + ")=':"
+                + buttonId
+                + "']");
     until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//tbody[@id='"
-                        + tableId
-                        + "_data']/tr[.//*[text()='"
-                        + text
-                        + "']]//*[substring(@id, string-length(@id) - "
-                        + (buttonId.length())
-                        + ")=':"
-                        + buttonId
-                        + "']")),
-            buttonId + " of " + text)
-        .click();
+        d -> {
+          WebElement clickable = ExpectedConditions.elementToBeClickable(button).apply(d);
+          if (clickable == null) {
+            return false;
+          }
+          clickable.click();
+          return true;
+        },
+        buttonId + " of " + text);
   }
 
   private boolean tableShows(String tableId, String text) {
