@@ -1,12 +1,13 @@
 package dev.rappel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.SharedServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,25 +37,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * deployment for the class (a server start costs ~20 s); each test makes its own queue, agents and
  * interactions, so tests are independent of each other and of their order.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class ApiIT {
   private static final String PROBLEM = "application/problem+json";
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-        WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")));
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   Api api;
+
+  /** The server's time: other classes on the shared server may have moved it on. */
+  java.time.Clock clock;
 
   @BeforeEach
   void connect() throws Exception {
     api = new Api(base.toURI().resolve("/"));
+    clock = api.serverClock();
   }
 
   // ---------------------------------------------------------------- helpers
@@ -135,10 +126,19 @@ class ApiIT {
 
   // ---------------------------------------------------------------- operations
 
+  /**
+   * The readiness answer once it is UP: on the shared server, a clock another class moved on counts
+   * as an engine pass overdue until the next pass, a second later.
+   */
+  private Reply ready() {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> api.get("/health/ready"), reply -> reply.status() == 200);
+  }
+
   @Test
   void readiness_reports_the_migrated_database_up() {
-    Reply ready = api.get("/health/ready");
-    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    Reply ready = ready();
     assertThat(ready.body()).contains("\"database\"").contains("up to date");
     // a configured subscriber with a valid secret, the simulated dialer: neither holds it back
     assertThat(ready.body()).contains("\"webhooks\"").contains("\"dialer\"");
@@ -149,8 +149,7 @@ class ApiIT {
 
   @Test
   void readiness_watches_the_engine_and_metrics_count_its_failures() {
-    Reply ready = api.get("/health/ready");
-    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    Reply ready = ready();
     assertThat(ready.body()).contains("\"engine\"").contains("lastPass");
     Reply metrics = api.send("GET", "/metrics", null, null);
     assertThat(metrics.status()).isEqualTo(200);
@@ -396,7 +395,7 @@ class ApiIT {
     ZoneId newYork = ZoneId.of("America/New_York");
     // built in the zone, so that a change of offset before that day is taken into account
     OffsetDateTime at =
-        java.time.ZonedDateTime.now(newYork)
+        java.time.ZonedDateTime.now(clock.withZone(newYork))
             .plusDays(2)
             .withHour(14)
             .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
@@ -680,6 +679,42 @@ class ApiIT {
   }
 
   @Test
+  void concurrent_creates_of_one_username_make_one_user_and_refuse_the_others_as_conflicts()
+      throws Exception {
+    String body =
+        "{\"username\":\"twin-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "\",\"password\":\"a long test password\",\"roles\":[\"SUPERVISOR\"]}";
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return api.post("/api/v1/users", body);
+              }));
+    }
+    start.countDown();
+    List<Reply> answered = new ArrayList<>();
+    for (Future<Reply> reply : replies) {
+      answered.add(reply.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    // each hashes the password before it writes, so most pass the name check together: the
+    // database's unique key decides, and the losers hear why
+    assertThat(answered.stream().filter(r -> r.status() == 201)).hasSize(1);
+    for (Reply reply : answered) {
+      assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+      if (reply.status() == 409) {
+        assertThat(reply.contentType()).startsWith(PROBLEM);
+        assertThat(reply.body()).contains("already exists");
+      }
+    }
+  }
+
+  @Test
   void concurrent_retries_of_one_idempotent_create_make_one_callback_and_the_same_answer()
       throws Exception {
     long queue = queue(null);
@@ -912,7 +947,7 @@ class ApiIT {
     long queue = queue(null);
     long agent = agent("Europe/Paris");
     long interaction = interaction("CALL", queue, "+33 1 42 68 53 00", agent);
-    Instant before = Instant.now();
+    Instant before = Instant.now(clock);
     Reply reply = schedule(interaction, null);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     JsonObject callback = reply.json();
@@ -944,7 +979,7 @@ class ApiIT {
     long agent = agent("Europe/Paris");
     long interaction = interaction("CALL", queue, "+12125550100", agent);
     ZoneId newYork = ZoneId.of("America/New_York");
-    LocalDate day = LocalDate.now(newYork).plusDays(3);
+    LocalDate day = LocalDate.now(clock.withZone(newYork)).plusDays(3);
     Reply reply =
         schedule(
             interaction,
@@ -966,9 +1001,9 @@ class ApiIT {
     long queue = queue(null);
     long interaction = interaction("CALL", queue, "+33142685300", agent("Europe/Paris"));
     ZoneId paris = ZoneId.of("Europe/Paris");
-    LocalDate tooFar = LocalDate.now(paris).plusDays(31);
+    LocalDate tooFar = LocalDate.now(clock.withZone(paris)).plusDays(31);
     assertProblem(schedule(interaction, "{\"date\":\"" + tooFar + "\"}"), 422, "date");
-    LocalDateTime past = LocalDateTime.now(paris).minusHours(2);
+    LocalDateTime past = LocalDateTime.now(clock.withZone(paris)).minusHours(2);
     assertProblem(
         schedule(
             interaction,
@@ -1049,7 +1084,7 @@ class ApiIT {
         queue(
             "{\"ownedCallbacks\":{\"enabled\":true,\"maxScheduleAheadHours\":24,"
                 + "\"ownershipHours\":2,\"assignToQueueOnExpiry\":false}}");
-    LocalDate farDay = LocalDate.now(ZoneId.of("UTC")).plusDays(3);
+    LocalDate farDay = LocalDate.now(clock.withZone(ZoneId.of("UTC"))).plusDays(3);
     assertProblem(
         schedule(
             interaction("CALL", owned, "+33142685300", agent),
@@ -1073,7 +1108,7 @@ class ApiIT {
   void integration_callback_without_a_time_is_due_now_with_its_caller_id() {
     long queue = queue(null);
     long preferred = agent(null);
-    Instant before = Instant.now();
+    Instant before = Instant.now(clock);
     Reply reply =
         api.post(
             "/api/v1/callbacks",
@@ -1097,14 +1132,14 @@ class ApiIT {
     assertThat(callback.getJsonNumber("preferredAgentId").longValue()).isEqualTo(preferred);
     assertThat(callback.getJsonObject("data").getString("ticket")).isEqualTo("T-42");
     Instant at = Instant.parse(callback.getString("scheduledAt"));
-    assertThat(at).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
+    assertThat(at).isBetween(before.minusSeconds(1), Instant.now(clock).plusSeconds(1));
   }
 
   @Test
   void integration_callback_at_a_given_instant_keeps_it_exactly() {
     long queue = queue(null);
     OffsetDateTime at =
-        OffsetDateTime.now()
+        OffsetDateTime.now(clock)
             .plusDays(2)
             .withNano(0)
             .withOffsetSameInstant(java.time.ZoneOffset.ofHours(2));
@@ -1147,7 +1182,7 @@ class ApiIT {
             "{\"queueId\":"
                 + queue
                 + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Far\",\"scheduledAt\":\""
-                + OffsetDateTime.now().plusDays(31)
+                + OffsetDateTime.now(clock).plusDays(31)
                 + "\"}"),
         422,
         "scheduledAt");
@@ -1168,7 +1203,7 @@ class ApiIT {
     long agent = agent(null);
     for (int i = 0; i < 5; i++) {
       long interaction = interaction("CALL", queue, "+3314268530" + i, agent);
-      LocalDate day = LocalDate.now(ZoneId.of("UTC")).plusDays(i + 1);
+      LocalDate day = LocalDate.now(clock.withZone(ZoneId.of("UTC"))).plusDays(i + 1);
       assertThat(
               schedule(
                       interaction,
@@ -1189,7 +1224,9 @@ class ApiIT {
     assertThat(items.get(0).containsKey("history")).isFalse();
 
     Instant from =
-        ZonedDateTime.of(LocalDate.now(ZoneId.of("UTC")).plusDays(2).atTime(0, 0), ZoneId.of("UTC"))
+        ZonedDateTime.of(
+                LocalDate.now(clock.withZone(ZoneId.of("UTC"))).plusDays(2).atTime(0, 0),
+                ZoneId.of("UTC"))
             .toInstant();
     Instant to = from.plus(Duration.ofDays(2));
     JsonObject window =
@@ -1245,7 +1282,7 @@ class ApiIT {
     long owner = agent(null);
     long id = schedule(interaction("CALL", queue, "+33142685300", agent), "{}").id();
 
-    OffsetDateTime newTime = OffsetDateTime.now().plusDays(5).withNano(0);
+    OffsetDateTime newTime = OffsetDateTime.now(clock).plusDays(5).withNano(0);
     Reply moved =
         api.patch(
             "/api/v1/callbacks/" + id,
@@ -1277,13 +1314,13 @@ class ApiIT {
     assertProblem(
         api.patch(
             "/api/v1/callbacks/" + id,
-            "{\"scheduledAt\":\"" + OffsetDateTime.now().plusDays(40) + "\"}"),
+            "{\"scheduledAt\":\"" + OffsetDateTime.now(clock).plusDays(40) + "\"}"),
         422,
         "scheduledAt");
     assertProblem(
         api.patch(
             "/api/v1/callbacks/" + id,
-            "{\"scheduledAt\":\"" + OffsetDateTime.now().minusMinutes(5) + "\"}"),
+            "{\"scheduledAt\":\"" + OffsetDateTime.now(clock).minusMinutes(5) + "\"}"),
         422,
         "scheduledAt");
     assertProblem(api.patch("/api/v1/callbacks/" + id, "{\"queueId\":\"other\"}"), 400);
@@ -1307,7 +1344,7 @@ class ApiIT {
     assertProblem(
         api.patch(
             "/api/v1/callbacks/" + id,
-            "{\"scheduledAt\":\"" + OffsetDateTime.now().plusDays(1) + "\"}"),
+            "{\"scheduledAt\":\"" + OffsetDateTime.now(clock).plusDays(1) + "\"}"),
         409);
     assertProblem(api.post("/api/v1/callbacks/999999/cancel", null), 404);
     assertThat(
@@ -1342,7 +1379,8 @@ class ApiIT {
     assertThat(etag(read)).matches("\"\\d+\"");
     assertThat(etag(api.get("/api/v1/callbacks/" + id))).isEqualTo(etag(read));
 
-    Reply moved = patchIfMatch(id, at(OffsetDateTime.now().plusDays(2).withNano(0)), etag(read));
+    Reply moved =
+        patchIfMatch(id, at(OffsetDateTime.now(clock).plusDays(2).withNano(0)), etag(read));
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     assertThat(etag(moved)).isNotEqualTo(etag(read));
     assertThat(etag(api.get("/api/v1/callbacks/" + id))).isEqualTo(etag(moved));
@@ -1363,7 +1401,7 @@ class ApiIT {
   void a_change_on_a_stale_version_fails_its_precondition_and_changes_nothing() {
     long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
     String stale = etag(api.get("/api/v1/callbacks/" + id));
-    OffsetDateTime first = OffsetDateTime.now().plusDays(3).withNano(0);
+    OffsetDateTime first = OffsetDateTime.now(clock).plusDays(3).withNano(0);
     Reply moved = api.patch("/api/v1/callbacks/" + id, at(first)); // someone else, no If-Match
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 
@@ -1392,7 +1430,7 @@ class ApiIT {
       throws Exception {
     long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
     String read = etag(api.get("/api/v1/callbacks/" + id));
-    OffsetDateTime base = OffsetDateTime.now().plusDays(4).withNano(0);
+    OffsetDateTime base = OffsetDateTime.now(clock).plusDays(4).withNano(0);
     int changes = 20;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(changes);

@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
-import dev.rappel.testing.server.ShiftedClock;
-import dev.rappel.testing.server.TestClockProducer;
-import dev.rappel.testing.server.TestClockResource;
+import dev.rappel.testing.SharedServer;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,35 +16,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Compliance on the real server: bookings refused with suggestions, a due callback held until its
  * calling hours open, the do-not-call list and its CSV import, a number listed after booking, and
  * the contact cap deferring a retry. The server's clock is the test's, moved forward by hand.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class ComplianceIT {
   /** Each test its own numbers: the list and the cap are tenant-wide. */
   static final AtomicInteger NUMBERS = new AtomicInteger(10);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   Api api;
 
@@ -73,7 +55,7 @@ class ComplianceIT {
   }
 
   private static String number() {
-    return "+331426853" + String.format("%02d", NUMBERS.getAndIncrement());
+    return "+331426855" + String.format("%02d", NUMBERS.getAndIncrement());
   }
 
   /** Every day from {@code from} to {@code to} (UTC hours of the day, "HH:00"). */
@@ -239,7 +221,7 @@ class ComplianceIT {
   void a_csv_import_reports_each_line_and_imports_nothing_twice() {
     String a = number();
     String b = number();
-    String spaced = "+33 1 42 68 53 " + a.substring(a.length() - 2);
+    String spaced = "+33 1 42 68 55 " + a.substring(a.length() - 2);
     String csv =
         "phoneNumber,reason,expiresAt\n"
             + spaced

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.SharedServer;
 import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.WebhookReceiver;
-import dev.rappel.testing.server.ShiftedClock;
-import dev.rappel.testing.server.TestClockProducer;
-import dev.rappel.testing.server.TestClockResource;
-import dev.rappel.testing.server.TestEngineResource;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -29,15 +25,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The engine on the real server: due-time delivery, routing, ownership expiry, customer-first
@@ -45,29 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * dispatchers and the SSE stream. The test WAR adds a clock the tests move forward, so hour-long
  * periods pass in an instant; time still flows, so tests read the server's "now" first.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class EngineIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(
-            ShiftedClock.class,
-            TestClockProducer.class,
-            TestClockResource.class,
-            TestEngineResource.class,
-            dev.rappel.testing.server.TestRetentionResource.class,
-            dev.rappel.testing.server.TestOutboxResource.class,
-            dev.rappel.testing.server.TestEngineSteps.class,
-            dev.rappel.testing.server.TestLogResource.class);
-  }
-
+  /** The configured subscriber: started before the shared server, so no event waits on backoff. */
   /** Receives the server's webhooks; started before the server so no event waits on backoff. */
   static final WebhookReceiver RECEIVER = WebhookReceiver.onConfiguredPort();
 
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   Api api;
 
@@ -268,7 +242,7 @@ class EngineIT {
 
   @Test
   void personal_data_of_a_callback_ended_longer_ago_than_the_retention_is_erased_history_kept() {
-    String number = "+33142685311";
+    String number = "+33142685711";
     long queue = queue("{}");
     long agent = availableMember(queue);
     long id = personalCallback(queue, number, Map.of());
@@ -309,7 +283,7 @@ class EngineIT {
 
   @Test
   void erasing_a_number_on_request_erases_it_everywhere_now_and_answers_the_counts() {
-    String number = "+33142685322";
+    String number = "+33142685722";
     long queue = queue("{}");
     Reply interaction =
         api.send(
@@ -320,11 +294,11 @@ class EngineIT {
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(interaction.status()).as(interaction.toString()).isEqualTo(201);
     long waiting = personalCallback(queue, number, Map.of());
-    long other = personalCallback(queue, "+33142685333", Map.of());
+    long other = personalCallback(queue, "+33142685733", Map.of());
 
     assertThat(api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"not a number\"}").status())
         .isEqualTo(422);
-    Reply erased = api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"+33 1 42 68 53 22\"}");
+    Reply erased = api.post("/api/v1/privacy/erase", "{\"phoneNumber\":\"+33 1 42 68 57 22\"}");
 
     assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
     JsonObject counts = erased.json();
@@ -336,7 +310,7 @@ class EngineIT {
     assertErased(callback, number);
     assertThat(callback.getString("state")).as("no longer dialable").isEqualTo("CANCELED");
     assertThat(api.get("/api/v1/interactions/" + interaction.id()).json().isNull("ani")).isTrue();
-    assertThat(callback(other).getString("phoneNumber")).isEqualTo("+33142685333");
+    assertThat(callback(other).getString("phoneNumber")).isEqualTo("+33142685733");
     String audit = api.get("/api/v1/audit?limit=20").body();
     assertThat(audit).contains("PERSONAL_DATA_ERASED").doesNotContain(number);
   }
@@ -895,6 +869,24 @@ class EngineIT {
                     .doesNotContain("id: cb-" + id + "-1", "id: cb-" + id + "-2"));
   }
 
+  /** The event streams a test opened: a user may hold only a few, and others share the server. */
+  private final List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>>
+      streams = new ArrayList<>();
+
+  @AfterEach
+  void closeStreams() {
+    streams.forEach(
+        response ->
+            response.thenAccept(
+                opened -> {
+                  try {
+                    opened.body().close();
+                  } catch (java.io.IOException alreadyClosed) {
+                    // nothing left to release
+                  }
+                }));
+  }
+
   /** The lines of an event stream as they arrive, read on a thread of their own. */
   private List<String> read(String path, String lastEventId) {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -913,6 +905,7 @@ class EngineIT {
     var response =
         HttpClient.newHttpClient()
             .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    streams.add(response);
     Thread reader =
         new Thread(
             () -> {

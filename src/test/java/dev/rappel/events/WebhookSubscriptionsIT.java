@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
+import dev.rappel.testing.SharedServer;
 import dev.rappel.testing.WebhookReceiver;
-import dev.rappel.testing.server.ShiftedClock;
-import dev.rappel.testing.server.TestClockProducer;
-import dev.rappel.testing.server.TestClockResource;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,15 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Webhook subscriptions over HTTP on the real server, with receivers on this machine (the IT server
@@ -38,8 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * disabled after the hours (the test WAR's clock moves forward), deletion, and the addresses
  * refused even so.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class WebhookSubscriptionsIT {
 
   private static final int PORT = Integer.getInteger("webhook.test.port", 28931);
@@ -71,14 +60,7 @@ class WebhookSubscriptionsIT {
     }
   }
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   Api api;
 

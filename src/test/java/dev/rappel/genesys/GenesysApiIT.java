@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
-import dev.rappel.testing.server.ShiftedClock;
-import dev.rappel.testing.server.TestClockProducer;
-import dev.rappel.testing.server.TestClockResource;
+import dev.rappel.testing.SharedServer;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,35 +19,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Genesys-compatible endpoints over HTTP against the real WAR: request bodies written from
  * Genesys Cloud's API reference (src/test/resources/genesys) are replayed as a Genesys client sends
  * them, authenticated as a Genesys SDK does, with an OAuth client's token.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class GenesysApiIT {
   private static final String CALLBACKS = "/api/v2/conversations/callbacks";
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   Api admin;
 

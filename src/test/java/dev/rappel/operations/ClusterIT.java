@@ -65,7 +65,7 @@ class ClusterIT {
         "two instances share one database only on PostgreSQL (the PostgreSQL run has this test)");
   }
 
-  /** Two clustered servers on an emptied database, the first started before the second. */
+  /** Two clustered servers on an emptied database, started at the same moment. */
   private static final class Pair implements AutoCloseable {
     final PayaraProcess a;
     final PayaraProcess b;
@@ -106,13 +106,25 @@ class ClusterIT {
       if (!bAhead.isZero()) {
         b.withWar(aheadHostWar(dir));
       }
-      // one after the other: the first migrates the schema and creates the admin
+      // at once, as the instances of a new cluster start: one migrates the schema while the other
+      // waits on Flyway's lock, and one of them creates the first administrator
+      ExecutorService starting = Executors.newFixedThreadPool(2);
       try {
-        apiA = a.start().as("admin", ADMIN_PASSWORD);
-        apiB = b.start().as("admin", ADMIN_PASSWORD);
+        Future<Api> startedA = starting.submit(a::start);
+        Future<Api> startedB = starting.submit(b::start);
+        apiA = startedA.get().as("admin", ADMIN_PASSWORD);
+        apiB = startedB.get().as("admin", ADMIN_PASSWORD);
+        String logs =
+            Files.readString(dir.resolve("a.log")) + Files.readString(dir.resolve("b.log"));
+        assertThat(logs.split("Created user 'admin'", -1)).as("admins created").hasSize(2);
+        assertThat(logs)
+            .doesNotContain("Could not check for the first administrator")
+            .doesNotContain("A system exception occurred");
       } catch (Exception | Error e) {
         close(); // a node that started must not outlive the test
         throw e;
+      } finally {
+        starting.shutdownNow();
       }
     }
 

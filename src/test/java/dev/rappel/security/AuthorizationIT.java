@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
 import dev.rappel.testing.RawHttp;
+import dev.rappel.testing.SharedServer;
 import dev.rappel.testing.TestDatabase;
-import dev.rappel.testing.server.ShiftedClock;
-import dev.rappel.testing.server.TestClockProducer;
-import dev.rappel.testing.server.TestClockResource;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,34 +23,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, over HTTP on the real server: every endpoint of the OpenAPI document against
  * every kind of caller. The matrix fails when the server has an endpoint it has no row for, so a
  * new endpoint cannot ship without its access rule.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer
 class AuthorizationIT {
   private static final String PASSWORD = "correct horse battery";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClasses(ShiftedClock.class, TestClockProducer.class, TestClockResource.class);
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   /** The kinds of caller the matrix tries. */
   enum Who {
@@ -90,6 +73,11 @@ class AuthorizationIT {
     long callback1; // scheduled by agent 1
     long integrationCallback; // created by the integration token
     String integrationToken;
+
+    /** The server's time: an earlier class on the shared server may have moved it on. */
+    Instant now() {
+      return admin.serverClock().instant();
+    }
   }
 
   @BeforeEach
@@ -122,7 +110,7 @@ class AuthorizationIT {
             f.admin,
             "short-lived",
             "\"callbacks:read\"",
-            ",\"expiresAt\":\"" + Instant.now().plusSeconds(60) + "\"");
+            ",\"expiresAt\":\"" + f.now().plusSeconds(60) + "\"");
     assertThat(f.admin.withToken(expiring).get("/api/v1/callbacks").status()).isEqualTo(200);
     // past its expiry on the server's clock: refused like a revoked token
     f.admin.post("/api/v1/test/clock/advance?seconds=61", null);
@@ -181,7 +169,7 @@ class AuthorizationIT {
                     + f.queue
                     + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"Via CRM\","
                     + "\"scheduledAt\":\""
-                    + Instant.now().plusSeconds(86_400)
+                    + f.now().plusSeconds(86_400)
                     + "\"}")
             .id();
     fixture = f;
@@ -249,7 +237,7 @@ class AuthorizationIT {
                     + ",\"phoneNumber\":\""
                     + number
                     + "\",\"customerName\":\"X\",\"scheduledAt\":\""
-                    + Instant.now().plusSeconds(86_400)
+                    + f.now().plusSeconds(86_400)
                     + "\"}")
             .id();
     long interaction =
@@ -353,7 +341,8 @@ class AuthorizationIT {
 
   private static List<Row> matrix() {
     List<Row> rows = new ArrayList<>();
-    String later = "\"scheduledAt\":\"" + Instant.now().plusSeconds(2 * 86_400) + "\"";
+    Function<Fixture, String> later =
+        f -> "\"scheduledAt\":\"" + f.now().plusSeconds(2 * 86_400) + "\"";
     rows.add(
         new Row(
             "POST",
@@ -498,7 +487,7 @@ class AuthorizationIT {
                     "{\"queueId\":"
                         + f.queue
                         + ",\"phoneNumber\":\"+33142685300\",\"customerName\":\"X\","
-                        + later
+                        + later.apply(f)
                         + "}"),
             allowed(201, Who.ADMIN, Who.SUPERVISOR, Who.INTEGRATION, Who.CREATE_TOKEN)));
     rows.add(
@@ -558,7 +547,7 @@ class AuthorizationIT {
         new Row(
             "PATCH",
             "/api/v1/callbacks/{id}",
-            f -> new Call("/api/v1/callbacks/" + f.callback1, "{" + later + "}"),
+            f -> new Call("/api/v1/callbacks/" + f.callback1, "{" + later.apply(f) + "}"),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
@@ -587,8 +576,8 @@ class AuthorizationIT {
             allowed(200, Who.ADMIN, Who.SUPERVISOR)));
     // the Genesys-compatible endpoints: the same rules as their /api/v1 counterparts; a bulk
     // call is allowed to every role that may manage callbacks and refuses items one by one
-    String genesysLater =
-        "\"callbackScheduledTime\":\"" + Instant.now().plusSeconds(2 * 86_400) + "\"";
+    Function<Fixture, String> genesysLater =
+        f -> "\"callbackScheduledTime\":\"" + f.now().plusSeconds(2 * 86_400) + "\"";
     rows.add(
         new Row(
             "POST",
@@ -599,7 +588,7 @@ class AuthorizationIT {
                     "{\"queueId\":\""
                         + f.queue
                         + "\",\"callbackNumbers\":[\"+33142685300\"],\"callbackUserName\":\"X\","
-                        + genesysLater
+                        + genesysLater.apply(f)
                         + "}"),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.INTEGRATION, Who.CREATE_TOKEN)));
     rows.add(
@@ -609,7 +598,7 @@ class AuthorizationIT {
             f ->
                 new Call(
                     "/api/v2/conversations/callbacks",
-                    "{\"conversationId\":\"" + f.callback1 + "\"," + genesysLater + "}"),
+                    "{\"conversationId\":\"" + f.callback1 + "\"," + genesysLater.apply(f) + "}"),
             allowed(200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.MANAGE_TOKEN)));
     rows.add(
         new Row(
@@ -621,7 +610,7 @@ class AuthorizationIT {
                     "{\"patchCallbackRequests\":[{\"conversationId\":\""
                         + f.callback1
                         + "\","
-                        + genesysLater
+                        + genesysLater.apply(f)
                         + "}]}"),
             allowed(
                 200, Who.ADMIN, Who.SUPERVISOR, Who.AGENT_OWN, Who.AGENT_OTHER, Who.MANAGE_TOKEN)));
@@ -873,8 +862,21 @@ class AuthorizationIT {
   private static final String WEBHOOK =
       "{\"url\":\"http://localhost:1/hook\",\"events\":[\"NEVER_HAPPENS\"]}";
 
+  /** The matrix's subscriptions, deleted after the class: the server is shared with others. */
+  private static final List<Long> TEMP_WEBHOOKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private static long tempWebhook(Fixture f) {
-    return f.admin.post("/api/v1/webhooks", WEBHOOK).id();
+    long id = f.admin.post("/api/v1/webhooks", WEBHOOK).id();
+    TEMP_WEBHOOKS.add(id);
+    return id;
+  }
+
+  @AfterAll
+  static void deleteTempWebhooks() {
+    if (fixture != null) {
+      TEMP_WEBHOOKS.forEach(
+          id -> fixture.admin.send("DELETE", "/api/v1/webhooks/" + id, null, null));
+    }
   }
 
   private static long tempToken(Fixture f) {
@@ -1010,7 +1012,7 @@ class AuthorizationIT {
                     + fixture.queue
                     + ",\"phoneNumber\":\"+33142685301\",\"customerName\":\"Via ERP\","
                     + "\"scheduledAt\":\""
-                    + Instant.now().plusSeconds(86_400)
+                    + fixture.now().plusSeconds(86_400)
                     + "\"}")
             .id();
     assertThat(erp.get("/api/v1/callbacks/" + own).status()).isEqualTo(200);
@@ -1124,7 +1126,7 @@ class AuthorizationIT {
                 + ",\"phoneNumber\":\""
                 + number
                 + "\",\"customerName\":\"Q\",\"scheduledAt\":\""
-                + Instant.now().plusSeconds(86_400)
+                + fixture.now().plusSeconds(86_400)
                 + "\"}")
         .id();
   }
@@ -1144,7 +1146,7 @@ class AuthorizationIT {
     Reply moved =
         agent1.patch(
             "/api/v1/callbacks/" + id,
-            "{\"scheduledAt\":\"" + Instant.now().plusSeconds(7200) + "\"}");
+            "{\"scheduledAt\":\"" + fixture.now().plusSeconds(7200) + "\"}");
     assertThat(moved.status()).isEqualTo(200);
     assertThat(moved.json().getJsonArray("history").getJsonObject(1).getString("actor"))
         .isEqualTo("agent1");

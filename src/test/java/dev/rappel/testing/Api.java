@@ -69,6 +69,25 @@ public final class Api {
     return server;
   }
 
+  /**
+   * The server's clock as seen from the test JVM: this JVM's clock moved by as much as the server's
+   * test clock has been moved on ({@code TestClockResource}, whole seconds). Tests on a shared
+   * server take their times from it, since an earlier class may have moved the server's clock.
+   */
+  public java.time.Clock serverClock() {
+    long sent = System.currentTimeMillis();
+    Reply reply = post("/api/v1/test/clock/advance?seconds=0", null);
+    long received = System.currentTimeMillis();
+    if (reply.status() != 200) {
+      throw new IllegalStateException("The server did not tell its time: " + reply);
+    }
+    // the server read its clock about halfway through the exchange
+    long offsetMillis =
+        java.time.Instant.parse(reply.body()).toEpochMilli() - (sent + received) / 2;
+    long seconds = Math.round(offsetMillis / 1000.0);
+    return java.time.Clock.offset(java.time.Clock.systemDefaultZone(), Duration.ofSeconds(seconds));
+  }
+
   /** Starts keeping what the server logs (its deployment has {@code TestLogResource}). */
   public void captureLog() {
     Reply reply = post("/api/v1/test/log/capture", null);
@@ -191,7 +210,11 @@ public final class Api {
     }
 
     public long id() {
-      return json().getJsonNumber("id").longValue();
+      jakarta.json.JsonNumber id = json().getJsonNumber("id");
+      if (id == null) {
+        throw new IllegalStateException("No id in the answer: " + this);
+      }
+      return id.longValue();
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Registered for every test class (ServiceLoader, see {@code junit-platform.properties}); acts only
  * in the PostgreSQL run. There it empties the schema before each class, ahead of the Arquillian
- * extension, so each class's server migrates a fresh database as it does on Derby. A developer
- * without PostgreSQL gets the classes skipped with the reason; CI never skips: with {@code CI=true}
- * an unreachable database fails the class.
+ * extension, so each class's server migrates a fresh database as it does on Derby; the classes of
+ * the {@link SharedServer} are left alone, since their server emptied it once before it started. A
+ * developer without PostgreSQL gets the classes skipped with the reason; CI never skips: with
+ * {@code CI=true} an unreachable database fails the class.
  */
 public class DatabaseExtension implements ExecutionCondition, BeforeAllCallback {
 
@@ -35,7 +36,9 @@ public class DatabaseExtension implements ExecutionCondition, BeforeAllCallback 
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (TestDatabase.isPostgresql()) {
+    // the shared server's database is emptied once, before that server starts
+    if (TestDatabase.isPostgresql()
+        && !context.getRequiredTestClass().isAnnotationPresent(SharedServer.class)) {
       TestDatabase.empty();
     }
   }

@@ -1,6 +1,7 @@
 package dev.rappel.security.boundary;
 
 import dev.rappel.platform.control.DatabaseMigration;
+import dev.rappel.platform.entity.Conflict;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.RuleViolation;
 import dev.rappel.security.control.Secrets;
@@ -52,6 +53,9 @@ public class FirstAdmin {
                   + " shown again.\n");
         }
       }
+    } catch (Conflict createdElsewhere) {
+      // another instance of a new cluster, started at the same moment, created it first
+      LOG.info("User 'admin' was created by another instance sharing this database");
     } catch (RuleViolation weak) {
       // a weak configured password is not used, nor replaced by a random one behind the
       // deployer's back: no admin until it is fixed

@@ -2,6 +2,7 @@ package dev.rappel.security.boundary;
 
 import dev.rappel.agent.entity.Agent;
 import dev.rappel.audit.control.Audit;
+import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.control.References;
 import dev.rappel.platform.entity.Caller;
 import dev.rappel.platform.entity.Conflict;
@@ -40,11 +41,10 @@ public class Users {
     User.requireStrongPassword(password, "password");
     Agent agent = agentId == null ? null : references.named(Agent.class, agentId, "agentId");
     if (find(username).isPresent()) {
-      throw new Conflict("A user named '" + username + "' already exists.");
+      throw nameTaken(username);
     }
     User user = new User(username, secrets.hashPassword(password), roles, agent, clock.instant());
-    em.persist(user);
-    em.flush();
+    insert(user);
     audit.record(by.name(), "USER_CREATED", username, "roles " + roles);
     return user;
   }
@@ -100,11 +100,32 @@ public class Users {
       return false;
     }
     User.requireStrongPassword(password, "rappel.admin.password");
-    em.persist(
+    insert(
         new User(
             "admin", secrets.hashPassword(password), Set.of(Role.ADMIN), null, clock.instant()));
     audit.record("system", "USER_CREATED", "admin", "first start");
     return true;
+  }
+
+  /**
+   * Writes the new user at once, so that a concurrent insert of the same name (two requests, or two
+   * instances creating the first administrator of a new database) is refused as a conflict here
+   * rather than failing the commit as a server error.
+   */
+  private void insert(User user) {
+    try {
+      em.persist(user);
+      em.flush();
+    } catch (RuntimeException e) { // EclipseLink's own exceptions are not all PersistenceExceptions
+      if (DatabaseFailures.isKeyViolation(e)) {
+        throw nameTaken(user.username());
+      }
+      throw e;
+    }
+  }
+
+  private static Conflict nameTaken(String username) {
+    return new Conflict("A user named '" + username + "' already exists.");
   }
 
   private java.util.Optional<User> find(String username) {

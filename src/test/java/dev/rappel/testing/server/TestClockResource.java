@@ -23,6 +23,10 @@ public class TestClockResource {
   @Path("advance")
   @Produces(MediaType.TEXT_PLAIN)
   public String advance(@QueryParam("seconds") long seconds) {
+    if (seconds < 0) {
+      // a clock that goes back would let the server do again what it has done
+      throw new jakarta.ws.rs.BadRequestException("the test clock only moves forward");
+    }
     clocks.advance(Duration.ofSeconds(seconds));
     return clock.instant().toString();
   }

@@ -18,9 +18,10 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Test-only: {@code POST /api/v1/test/log/capture} keeps every record the server logs from then on
- * (messages, parameters, stack traces); {@code POST /api/v1/test/log/contains} with {@code {"text":
- * ...}} as the body says whether any of them holds it. The text travels in the body, so asking
- * leaves it in no URL.
+ * (messages, parameters, stack traces), forgetting what an earlier call kept, so that a test on the
+ * shared server searches its own part of the log only; {@code POST /api/v1/test/log/contains} with
+ * {@code {"text": ...}} as the body says whether any of them holds it. The text travels in the
+ * body, so asking leaves it in no URL.
  */
 @Path("test/log")
 @RequestScoped
@@ -32,6 +33,7 @@ public class TestLogResource {
   @Path("capture")
   public void capture() {
     synchronized (RECORDS) {
+      RECORDS.clear();
       if (handler != null) {
         return;
       }
