@@ -4,6 +4,8 @@ import dev.rappel.platform.control.DatabaseFailures;
 import dev.rappel.platform.control.ThrottledLog;
 import dev.rappel.platform.entity.ConcurrentChange;
 import dev.rappel.platform.entity.Conflict;
+import dev.rappel.platform.entity.DatabaseBusy;
+import dev.rappel.platform.entity.DatabaseUnavailable;
 import dev.rappel.platform.entity.FieldError;
 import dev.rappel.platform.entity.Forbidden;
 import dev.rappel.platform.entity.NotFound;
@@ -306,10 +308,7 @@ public final class ProblemMappers {
             "Database busy; requests refused with 503: " + DatabaseFailures.rootMessage(e),
             null);
         return Response.fromResponse(
-                Problem.of(
-                        "busy",
-                        Response.Status.SERVICE_UNAVAILABLE,
-                        "The database was busy and nothing was saved; retry the request.")
+                Problem.of("busy", Response.Status.SERVICE_UNAVAILABLE, DatabaseBusy.TO_CALLER)
                     .toResponse())
             .header("Retry-After", "1")
             .build();
@@ -324,7 +323,7 @@ public final class ProblemMappers {
                 Problem.of(
                         "unavailable",
                         Response.Status.SERVICE_UNAVAILABLE,
-                        "The database does not answer and nothing was saved; retry the request.")
+                        DatabaseUnavailable.TO_CALLER)
                     .toResponse())
             .header("Retry-After", "5")
             .build();

@@ -33,11 +33,10 @@ public class RefusedPageActions extends ExceptionHandlerFactory {
   static Optional<String> messageFor(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DatabaseUnavailable) {
-        return Optional.of(
-            "The database does not answer, so nothing was saved. Try again in a moment.");
+        return Optional.of(DatabaseUnavailable.TO_CALLER);
       }
       if (t instanceof DatabaseBusy) {
-        return Optional.of("The database was busy, so nothing was saved. Try again.");
+        return Optional.of(DatabaseBusy.TO_CALLER);
       }
     }
     return Optional.empty();

@@ -68,10 +68,16 @@ public final class DatabaseFailures {
 
   /** The innermost cause, in one line. */
   public static String rootMessage(Throwable e) {
+    Throwable root = rootCause(e);
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  /** The innermost cause: what the database, the network or the driver said first. */
+  public static Throwable rootCause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root;
   }
 }

@@ -71,13 +71,9 @@ public final class ThrottledLog {
    * @return whether a line was written
    */
   public boolean warnFailure(String what, Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
     return warn(
-        root.getClass().getName(),
-        what + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")",
+        DatabaseFailures.rootCause(failure).getClass().getName(),
+        what + " (" + DatabaseFailures.rootMessage(failure) + ")",
         failure);
   }
 }

@@ -10,6 +10,9 @@ import jakarta.ejb.ApplicationException;
  */
 @ApplicationException(rollback = true)
 public class DatabaseBusy extends RuntimeException {
+  /** What the caller is told, on the API and in the console alike. */
+  public static final String TO_CALLER = "The database was busy, so nothing was saved. Try again.";
+
   public DatabaseBusy(Throwable cause) {
     super("The database was busy: " + cause.getMessage(), cause);
   }

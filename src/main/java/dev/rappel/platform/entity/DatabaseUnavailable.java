@@ -11,6 +11,10 @@ import jakarta.ejb.ApplicationException;
  */
 @ApplicationException(rollback = true)
 public class DatabaseUnavailable extends RuntimeException {
+  /** What the caller is told, on the API and in the console alike. */
+  public static final String TO_CALLER =
+      "The database does not answer, so nothing was saved. Try again in a moment.";
+
   public DatabaseUnavailable(Throwable cause) {
     super("The database does not answer: " + cause.getMessage(), cause);
   }
