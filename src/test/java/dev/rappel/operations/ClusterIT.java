@@ -65,7 +65,7 @@ class ClusterIT {
         "two instances share one database only on PostgreSQL (the PostgreSQL run has this test)");
   }
 
-  /** Two clustered servers on an emptied database, started at the same moment. */
+  /** Two clustered servers on an emptied database, started at the same moment or A first. */
   private static final class Pair implements AutoCloseable {
     final PayaraProcess a;
     final PayaraProcess b;
@@ -77,11 +77,16 @@ class ClusterIT {
       this(name, Duration.ZERO, List.of());
     }
 
+    Pair(String name, Duration bAhead, List<String> more) throws Exception {
+      this(name, bAhead, more, false);
+    }
+
     /**
      * Node B's host clock runs {@code bAhead} ahead of the real time (and of the database's); both
-     * nodes get {@code more} JVM options.
+     * nodes get {@code more} JVM options; B starts once A is ready if {@code aFirst}, else both at
+     * once.
      */
-    Pair(String name, Duration bAhead, List<String> more) throws Exception {
+    Pair(String name, Duration bAhead, List<String> more, boolean aFirst) throws Exception {
       dir = PayaraProcess.workDir(name);
       List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
       options.add("-Drappel.admin.password=" + ADMIN_PASSWORD);
@@ -107,10 +112,14 @@ class ClusterIT {
         b.withWar(aheadHostWar(dir));
       }
       // at once, as the instances of a new cluster start: one migrates the schema while the other
-      // waits on Flyway's lock, and one of them creates the first administrator
+      // waits on Flyway's lock, and one of them creates the first administrator; or A first, when
+      // a test needs A to hold the senders' leases alone until B is up
       ExecutorService starting = Executors.newFixedThreadPool(2);
       try {
         Future<Api> startedA = starting.submit(a::start);
+        if (aFirst) {
+          startedA.get();
+        }
         Future<Api> startedB = starting.submit(b::start);
         apiA = startedA.get().as("admin", ADMIN_PASSWORD);
         apiB = startedB.get().as("admin", ADMIN_PASSWORD);
@@ -606,7 +615,8 @@ class ClusterIT {
                 List.of(
                     "-Drappel.webhooks.url=" + hooks.url(),
                     "-Drappel.webhooks.secret=" + StandardWebhooks.IT_SECRET,
-                    "-Drappel.webhooks.allow-private=true"))) {
+                    "-Drappel.webhooks.allow-private=true"),
+                true)) {
       long queue = pair.apiB.post("/api/v1/queues", "{\"name\":\"Frozen\"}").id();
       int callbacks = 300;
       Instant due = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
