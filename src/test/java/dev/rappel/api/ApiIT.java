@@ -18,10 +18,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -678,6 +680,31 @@ class ApiIT {
         "POST", "/api/v1/callbacks", body, "application/json", Map.of("Idempotency-Key", key));
   }
 
+  /** The calls, each from a thread of its own, released at the same instant: their answers. */
+  private static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (Callable<Reply> call : calls) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<Reply> answered = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answered.add(reply.get(120, TimeUnit.SECONDS));
+      }
+      return answered;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void concurrent_creates_of_one_username_make_one_user_and_refuse_the_others_as_conflicts()
       throws Exception {
@@ -685,23 +712,8 @@ class ApiIT {
         "{\"username\":\"twin-"
             + UUID.randomUUID().toString().substring(0, 8)
             + "\",\"password\":\"a long test password\",\"roles\":[\"SUPERVISOR\"]}";
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Reply>> replies = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      replies.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return api.post("/api/v1/users", body);
-              }));
-    }
-    start.countDown();
-    List<Reply> answered = new ArrayList<>();
-    for (Future<Reply> reply : replies) {
-      answered.add(reply.get(60, TimeUnit.SECONDS));
-    }
-    pool.shutdown();
+    List<Reply> answered =
+        atOnce(Collections.<Callable<Reply>>nCopies(8, () -> api.post("/api/v1/users", body)));
     // each hashes the password before it writes, so most pass the name check together: the
     // database's unique key decides, and the losers hear why
     assertThat(answered.stream().filter(r -> r.status() == 201)).hasSize(1);
@@ -721,23 +733,8 @@ class ApiIT {
     String body =
         "{\"queueId\":" + queue + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Ada\"}";
     String key = UUID.randomUUID().toString();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Reply>> replies = new ArrayList<>();
-    for (int i = 0; i < 16; i++) {
-      replies.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return createWithKey(key, body);
-              }));
-    }
-    start.countDown();
-    List<Reply> answered = new ArrayList<>();
-    for (Future<Reply> reply : replies) {
-      answered.add(reply.get(60, TimeUnit.SECONDS));
-    }
-    pool.shutdown();
+    List<Reply> answered =
+        atOnce(Collections.<Callable<Reply>>nCopies(16, () -> createWithKey(key, body)));
 
     List<Reply> created = answered.stream().filter(r -> r.status() == 201).toList();
     assertThat(created).isNotEmpty();
@@ -1431,50 +1428,38 @@ class ApiIT {
     long id = schedule(interaction("CALL", queue(null), "+33142685300", agent(null)), "{}").id();
     String read = etag(api.get("/api/v1/callbacks/" + id));
     OffsetDateTime base = OffsetDateTime.now(clock).plusDays(4).withNano(0);
-    int changes = 20;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(changes);
-    try {
-      List<Future<Reply>> replies = new ArrayList<>();
-      for (int i = 0; i < changes; i++) {
-        String body = at(base.plusMinutes(i));
-        boolean withIfMatch = i % 2 == 0;
-        replies.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return withIfMatch
-                      ? patchIfMatch(id, body, read)
-                      : api.patch("/api/v1/callbacks/" + id, body);
-                }));
-      }
-      start.countDown();
-      List<Reply> accepted = new ArrayList<>();
-      for (Future<Reply> future : replies) {
-        Reply reply = future.get(120, TimeUnit.SECONDS);
-        assertThat(reply.status()).as(reply.toString()).isIn(200, 409, 412);
-        if (reply.status() == 200) {
-          accepted.add(reply);
-        } else {
-          assertProblem(reply, reply.status());
-        }
-      }
-      assertThat(accepted).isNotEmpty();
-      // the accepted change with the highest version committed last: it is what stays
-      Reply last =
-          accepted.stream()
-              .max(Comparator.comparingLong(reply -> Long.parseLong(etag(reply).replace("\"", ""))))
-              .orElseThrow();
-      Reply after = api.get("/api/v1/callbacks/" + id);
-      assertThat(after.json().getString("scheduledAt"))
-          .isEqualTo(last.json().getString("scheduledAt"));
-      assertThat(etag(after)).isEqualTo(etag(last));
-      assertThat(events(after.json()).stream().filter("RESCHEDULED"::equals).count())
-          .as("one history entry per accepted change")
-          .isEqualTo(accepted.size());
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Reply>> changes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String body = at(base.plusMinutes(i));
+      boolean withIfMatch = i % 2 == 0;
+      changes.add(
+          () ->
+              withIfMatch
+                  ? patchIfMatch(id, body, read)
+                  : api.patch("/api/v1/callbacks/" + id, body));
     }
+    List<Reply> accepted = new ArrayList<>();
+    for (Reply reply : atOnce(changes)) {
+      assertThat(reply.status()).as(reply.toString()).isIn(200, 409, 412);
+      if (reply.status() == 200) {
+        accepted.add(reply);
+      } else {
+        assertProblem(reply, reply.status());
+      }
+    }
+    assertThat(accepted).isNotEmpty();
+    // the accepted change with the highest version committed last: it is what stays
+    Reply last =
+        accepted.stream()
+            .max(Comparator.comparingLong(reply -> Long.parseLong(etag(reply).replace("\"", ""))))
+            .orElseThrow();
+    Reply after = api.get("/api/v1/callbacks/" + id);
+    assertThat(after.json().getString("scheduledAt"))
+        .isEqualTo(last.json().getString("scheduledAt"));
+    assertThat(etag(after)).isEqualTo(etag(last));
+    assertThat(events(after.json()).stream().filter("RESCHEDULED"::equals).count())
+        .as("one history entry per accepted change")
+        .isEqualTo(accepted.size());
   }
 
   // ---------------------------------------------------------------- cross-site safety and limits
