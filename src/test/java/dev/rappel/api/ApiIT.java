@@ -18,16 +18,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -680,31 +675,6 @@ class ApiIT {
         "POST", "/api/v1/callbacks", body, "application/json", Map.of("Idempotency-Key", key));
   }
 
-  /** The calls, each from a thread of its own, released at the same instant: their answers. */
-  private static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Reply>> replies = new ArrayList<>();
-      for (Callable<Reply> call : calls) {
-        replies.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<Reply> answered = new ArrayList<>();
-      for (Future<Reply> reply : replies) {
-        answered.add(reply.get(120, TimeUnit.SECONDS));
-      }
-      return answered;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   @Test
   void concurrent_creates_of_one_username_make_one_user_and_refuse_the_others_as_conflicts()
       throws Exception {
@@ -712,8 +682,7 @@ class ApiIT {
         "{\"username\":\"twin-"
             + UUID.randomUUID().toString().substring(0, 8)
             + "\",\"password\":\"a long test password\",\"roles\":[\"SUPERVISOR\"]}";
-    List<Reply> answered =
-        atOnce(Collections.<Callable<Reply>>nCopies(8, () -> api.post("/api/v1/users", body)));
+    List<Reply> answered = Api.atOnce(8, () -> api.post("/api/v1/users", body));
     // each hashes the password before it writes, so most pass the name check together: the
     // database's unique key decides, and the losers hear why
     assertThat(answered.stream().filter(r -> r.status() == 201)).hasSize(1);
@@ -733,8 +702,7 @@ class ApiIT {
     String body =
         "{\"queueId\":" + queue + ",\"phoneNumber\":\"+12125550100\",\"customerName\":\"Ada\"}";
     String key = UUID.randomUUID().toString();
-    List<Reply> answered =
-        atOnce(Collections.<Callable<Reply>>nCopies(16, () -> createWithKey(key, body)));
+    List<Reply> answered = Api.atOnce(16, () -> createWithKey(key, body));
 
     List<Reply> created = answered.stream().filter(r -> r.status() == 201).toList();
     assertThat(created).isNotEmpty();
@@ -1439,7 +1407,7 @@ class ApiIT {
                   : api.patch("/api/v1/callbacks/" + id, body));
     }
     List<Reply> accepted = new ArrayList<>();
-    for (Reply reply : atOnce(changes)) {
+    for (Reply reply : Api.atOnce(changes)) {
       assertThat(reply.status()).as(reply.toString()).isIn(200, 409, 412);
       if (reply.status() == 200) {
         accepted.add(reply);

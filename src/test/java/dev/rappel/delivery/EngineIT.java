@@ -98,33 +98,6 @@ class EngineIT {
     return reply.id();
   }
 
-  /** {@code count} copies of a request sent at the same instant; their answers. */
-  private static List<Reply> atOnce(int count, java.util.concurrent.Callable<Reply> request)
-      throws Exception {
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(count);
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    try {
-      List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        replies.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return request.call();
-                }));
-      }
-      start.countDown();
-      List<Reply> answers = new ArrayList<>();
-      for (java.util.concurrent.Future<Reply> reply : replies) {
-        answers.add(reply.get(120, java.util.concurrent.TimeUnit.SECONDS));
-      }
-      return answers;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   @Test
   void races_lost_to_concurrent_requests_are_refused_as_conflicts_without_a_stack_trace_in_the_log()
       throws Exception {
@@ -135,7 +108,7 @@ class EngineIT {
     int refused = 0;
     for (int round = 0; round < 5 && refused == 0; round++) {
       String body = "{\"scheduledAt\":\"" + serverNow().plus(Duration.ofDays(3 + round)) + "\"}";
-      for (Reply reply : atOnce(20, () -> api.patch("/api/v1/callbacks/" + id, body))) {
+      for (Reply reply : Api.atOnce(20, () -> api.patch("/api/v1/callbacks/" + id, body))) {
         assertThat(reply.status()).as(reply.toString()).isIn(200, 409);
         refused += reply.status() == 409 ? 1 : 0;
       }
@@ -146,7 +119,8 @@ class EngineIT {
     String create =
         "{\"queueId\":" + queue + ",\"phoneNumber\":\"+33142685301\",\"customerName\":\"R\"}";
     for (Reply reply :
-        atOnce(16, () -> api.send("POST", "/api/v1/callbacks", create, "application/json", key))) {
+        Api.atOnce(
+            16, () -> api.send("POST", "/api/v1/callbacks", create, "application/json", key))) {
       assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
     }
 

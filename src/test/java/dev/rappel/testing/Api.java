@@ -12,8 +12,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** A small HTTP client for the API under test: raw status, headers and JSON. */
 public final class Api {
@@ -67,6 +76,39 @@ public final class Api {
 
   public URI server() {
     return server;
+  }
+
+  /**
+   * The requests, each from a thread of its own, released at the same instant (races, concurrent
+   * retries): their answers, in the order given.
+   */
+  public static List<Reply> atOnce(List<Callable<Reply>> requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (Callable<Reply> request : requests) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return request.call();
+                }));
+      }
+      start.countDown();
+      List<Reply> answers = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        answers.add(reply.get(120, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** {@code count} copies of one request sent at the same instant: their answers. */
+  public static List<Reply> atOnce(int count, Callable<Reply> request) throws Exception {
+    return atOnce(Collections.nCopies(count, request));
   }
 
   /**

@@ -33,6 +33,9 @@ final class SharedServerExtension implements TestInstancePostProcessor {
 
   private static Running running;
 
+  /** Why the server did not start: the tests after the first fail at once instead of waiting. */
+  private static IllegalStateException failed;
+
   @Override
   public void postProcessTestInstance(Object test, ExtensionContext context) throws Exception {
     Running server = running();
@@ -50,8 +53,16 @@ final class SharedServerExtension implements TestInstancePostProcessor {
   }
 
   private static synchronized Running running() {
+    if (failed != null) {
+      throw failed;
+    }
     if (running == null) {
-      running = Running.start();
+      try {
+        running = Running.start();
+      } catch (IllegalStateException e) {
+        failed = e;
+        throw e;
+      }
     }
     return running;
   }
