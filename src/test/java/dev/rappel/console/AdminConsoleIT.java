@@ -72,16 +72,7 @@ class AdminConsoleIT extends ConsoleTest {
                 + ")=':"
                 + buttonId
                 + "']");
-    until(
-        d -> {
-          WebElement clickable = ExpectedConditions.elementToBeClickable(button).apply(d);
-          if (clickable == null) {
-            return false;
-          }
-          clickable.click();
-          return true;
-        },
-        buttonId + " of " + text);
+    click(button);
   }
 
   private boolean tableShows(String tableId, String text) {

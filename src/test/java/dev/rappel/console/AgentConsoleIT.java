@@ -574,7 +574,7 @@ class AgentConsoleIT extends ConsoleTest {
                     && d.findElement(By.id("desk:mine:0:extendOwnership")).isDisplayed());
     Browser.screenshot(browser, "agent-desk-ownership-ending");
 
-    browser.findElement(By.id("desk:mine:0:releaseOwnership")).click();
+    click(By.id("desk:mine:0:releaseOwnership"));
     waiting(15)
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("desk:ownershipBadge")));
     JsonObject released = admin.get("/api/v1/callbacks/" + id).json();

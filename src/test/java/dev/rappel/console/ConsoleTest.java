@@ -82,6 +82,23 @@ abstract class ConsoleTest {
         .ignoring(StaleElementReferenceException.class);
   }
 
+  /**
+   * Clicks the element once it can be clicked; one that an ajax update (a pushed step) replaced
+   * meanwhile is looked up again and clicked then.
+   */
+  void click(By target) {
+    until(
+        d -> {
+          WebElement clickable = ExpectedConditions.elementToBeClickable(target).apply(d);
+          if (clickable == null) {
+            return false;
+          }
+          clickable.click();
+          return true;
+        },
+        "a clickable " + target);
+  }
+
   /** Waits up to 15 s; on failure keeps a screenshot and says what and where. */
   <T> T until(Function<WebDriver, T> condition, String what) {
     try {
