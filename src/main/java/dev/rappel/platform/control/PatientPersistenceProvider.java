@@ -34,6 +34,7 @@ public class PatientPersistenceProvider implements PersistenceProvider {
   public PatientPersistenceProvider() {
     // the earliest code of the application, before anything opens the database
     DerbyDefaults.apply();
+    PoolLogging.quietFailedConnections();
     try {
       eclipseLink =
           (PersistenceProvider)

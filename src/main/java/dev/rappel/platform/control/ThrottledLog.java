@@ -66,14 +66,19 @@ public final class ThrottledLog {
 
   /**
    * Logs {@code what} went wrong and the failure's innermost cause, throttled per type of that
-   * cause (a database that is down, a refused connection): the kinds an operator tells apart.
+   * cause (a database that is down, a refused connection): the kinds an operator tells apart. A
+   * database that is down or busy is a state the innermost cause names, so its line has no stack
+   * trace (about 150 lines through EclipseLink and the connection pool); any other failure keeps
+   * its trace.
    *
    * @return whether a line was written
    */
   public boolean warnFailure(String what, Throwable failure) {
+    boolean databaseState =
+        DatabaseFailures.isUnavailable(failure) || DatabaseFailures.isBusy(failure);
     return warn(
         DatabaseFailures.rootCause(failure).getClass().getName(),
         what + " (" + DatabaseFailures.rootMessage(failure) + ")",
-        failure);
+        databaseState ? null : failure);
   }
 }

@@ -113,4 +113,24 @@ class ThrottledLogTest {
             "Dial pass interrupted (IllegalStateException: unexpected)");
     assertThat(lines.get(0).getThrown()).isSameAs(down);
   }
+
+  @Test
+  void a_database_that_is_down_or_busy_is_named_by_its_cause_without_a_stack_trace() {
+    RuntimeException down =
+        new IllegalStateException(
+            "pass", new SQLException("Connection to localhost:5432 refused", "08001"));
+    RuntimeException busy =
+        new IllegalStateException("pass", new SQLException("lock timeout", "40XL1"));
+
+    log.warnFailure("Engine pass failed", down);
+    clock.advance(Duration.ofMinutes(1));
+    log.warnFailure("Engine pass failed", busy);
+
+    assertThat(lines)
+        .extracting(LogRecord::getMessage)
+        .containsExactly(
+            "Engine pass failed (SQLException: Connection to localhost:5432 refused)",
+            "Engine pass failed (SQLException: lock timeout)");
+    assertThat(lines).extracting(LogRecord::getThrown).containsOnlyNulls();
+  }
 }
