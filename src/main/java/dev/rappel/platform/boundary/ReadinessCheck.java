@@ -80,7 +80,7 @@ public class ReadinessCheck implements HealthCheck {
           .withData("hostClockAheadMs", databaseTime.hostAhead().toMillis())
           .build();
     } catch (SQLException | RuntimeException e) {
-      log().warn("readiness", "Readiness: the database does not answer", e);
+      log().warnFailure("Readiness: the database does not answer", e);
       return response.down().withData("connection", "the database does not answer").build();
     }
   }
