@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 
 /**
  * Payara's connection pool logs three warnings for every connection it fails to open: while the
- * database is down, about 2,200 lines a minute per instance, which bury everything else. Rappel
- * reports a database that is down or busy itself, at most once a minute per kind and with its cause
- * (the readiness check, the refused requests, the engine's ticks), so those three loggers log
- * SEVERE only, unless the operator gave one of them a level of its own in Payara's logging
+ * database is down, about 2,200 a minute per instance (6,000 lines), which bury everything else.
+ * Rappel reports a database that is down or busy itself, at most once a minute per kind and with
+ * its cause (the readiness check, the refused requests, the engine's ticks), so those three loggers
+ * log SEVERE only, unless the operator gave one of them a level of its own in Payara's logging
  * properties.
  */
 public final class PoolLogging {
