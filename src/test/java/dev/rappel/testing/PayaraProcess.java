@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -94,10 +93,6 @@ public final class PayaraProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
-    // the options every test server gets (pom.xml, it.server.jvm), then this server's own
-    Arrays.stream(System.getProperty("payara.jvmOptions", "").trim().split("\\s+"))
-        .filter(option -> !option.isEmpty() && !jvmOptions.contains(option))
-        .forEach(command::add);
     command.addAll(jvmOptions);
     command.addAll(
         List.of(
