@@ -2,6 +2,7 @@ package dev.rappel.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
@@ -17,6 +18,9 @@ class DemoModeIT {
 
   @Test
   void demo_mode_seeds_an_empty_database_and_the_engine_moves_it_along() throws Exception {
+    assumeFalse(
+        TestDatabase.isPostgresql(),
+        "demo mode is for a first look on the embedded database, never for production");
     Path dir = PayaraProcess.workDir("demo-it");
     List<String> options = new ArrayList<>(TestDatabase.freshServerOptions(dir));
     options.addAll(

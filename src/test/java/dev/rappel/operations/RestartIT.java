@@ -39,6 +39,10 @@ class RestartIT {
   @Test
   void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
       throws Exception {
+    assumeFalse(
+        TestDatabase.isPostgresql(),
+        "on PostgreSQL ClusterIT stops both nodes over callbacks that come due meanwhile, and kills"
+            + " one mid-burst");
     Path dir = PayaraProcess.workDir("restart-it");
     List<String> options = TestDatabase.freshServerOptions(dir);
     Path log = dir.resolve("server.log");
