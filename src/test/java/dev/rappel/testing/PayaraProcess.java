@@ -150,6 +150,11 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the server's JVM runs (started, and not stopped or killed since). */
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
   /** Kills the server at once (SIGKILL, as {@code kill -9}): no shutdown hook, no flush. */
   public void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
