@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -244,36 +244,20 @@ class ClusterIT {
           "/api/v1/queues/" + queue + "/members",
           "{\"agentIds\":" + agents.toString().replace(" ", "") + "}");
       Instant due = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
-      ExecutorService clients = Executors.newFixedThreadPool(8);
-      List<Future<Integer>> creates = new ArrayList<>();
-      for (int client = 0; client < 8; client++) {
-        int first = client;
-        Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
-        creates.add(
-            clients.submit(
-                () -> {
-                  int ok = 0;
-                  for (int i = first; i < 100; i += 8) {
-                    Api.Reply reply =
-                        api.post(
-                            "/api/v1/callbacks",
-                            "{\"queueId\":"
-                                + queue
-                                + ",\"phoneNumber\":\"+1212557"
-                                + String.format("%04d", i)
-                                + "\",\"customerName\":\"Race\",\"scheduledAt\":\""
-                                + due
-                                + "\"}");
-                    ok += reply.status() == 201 ? 1 : 0;
-                  }
-                  return ok;
-                }));
-      }
-      int total = 0;
-      for (Future<Integer> create : creates) {
-        total += create.get(60, TimeUnit.SECONDS);
-      }
-      assertThat(total).isEqualTo(100);
+      List<Long> created =
+          createConcurrently(
+              List.of(pair.apiA, pair.apiB),
+              8,
+              100,
+              i ->
+                  "{\"queueId\":"
+                      + queue
+                      + ",\"phoneNumber\":\"+1212557"
+                      + String.format("%04d", i)
+                      + "\",\"customerName\":\"Race\",\"scheduledAt\":\""
+                      + due
+                      + "\"}");
+      assertThat(created).hasSize(100);
       assertThat(Instant.now()).as("all created before they are due").isBefore(due);
       // by the real clock: nothing leaves SCHEDULED before its time
       long early = 0;
@@ -289,6 +273,7 @@ class ClusterIT {
       }
 
       // watch the table itself while both nodes route, and while agents decline through both
+      ExecutorService clients = Executors.newFixedThreadPool(8);
       AtomicLong worst = new AtomicLong();
       AtomicBoolean watching = new AtomicBoolean(true);
       Future<?> watcher =
@@ -520,36 +505,20 @@ class ClusterIT {
       long queue = pair.apiB.post("/api/v1/queues", "{\"name\":\"Frozen\"}").id();
       int callbacks = 300;
       Instant due = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-      ExecutorService clients = Executors.newFixedThreadPool(4);
-      List<Future<Integer>> creates = new ArrayList<>();
-      for (int client = 0; client < 4; client++) {
-        int first = client;
-        creates.add(
-            clients.submit(
-                () -> {
-                  int ok = 0;
-                  for (int i = first; i < callbacks; i += 4) {
-                    Api.Reply reply =
-                        pair.apiB.post(
-                            "/api/v1/callbacks",
-                            "{\"queueId\":"
-                                + queue
-                                + ",\"customerName\":\"Frozen\",\"phoneNumber\":\"+1212554"
-                                + String.format("%04d", i)
-                                + "\",\"scheduledAt\":\""
-                                + due.plusMillis(i)
-                                + "\"}");
-                    ok += reply.status() == 201 ? 1 : 0;
-                  }
-                  return ok;
-                }));
-      }
-      int created = 0;
-      for (Future<Integer> create : creates) {
-        created += create.get(2, TimeUnit.MINUTES);
-      }
-      clients.shutdown();
-      assertThat(created).isEqualTo(callbacks);
+      List<Long> created =
+          createConcurrently(
+              List.of(pair.apiB),
+              4,
+              callbacks,
+              i ->
+                  "{\"queueId\":"
+                      + queue
+                      + ",\"customerName\":\"Frozen\",\"phoneNumber\":\"+1212554"
+                      + String.format("%04d", i)
+                      + "\",\"scheduledAt\":\""
+                      + due.plusMillis(i)
+                      + "\"}");
+      assertThat(created).hasSize(callbacks);
       // freeze node A in the middle of its sending, for longer than any lease (30 s): while the
       // subscriber keeps one of its requests waiting (A may otherwise be between two passes)
       await()
@@ -801,12 +770,7 @@ class ClusterIT {
       ChromeDriver browser = Browser.start();
       try {
         // a person signs in to the console through node A
-        browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString());
-        browser.findElement(By.id("login:username")).sendKeys("admin");
-        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("login:signin")).click();
-        Supplier<Boolean> signedIn = () -> !browser.findElements(By.id("signed-in-user")).isEmpty();
-        await().atMost(Duration.ofSeconds(20)).until(signedIn::get);
+        signIn(browser, pair.apiA);
 
         // no agents: each delivery is one QUEUED step
         long queue = pair.apiA.post("/api/v1/queues", "{\"name\":\"Burst\"}").id();
@@ -814,41 +778,20 @@ class ClusterIT {
         // learn the schedule only from the table, and the test need not wait out a creation time
         // guessed for the slowest machine
         Instant booked = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> created = new ArrayList<>();
-        for (int client = 0; client < 16; client++) {
-          int first = client;
-          Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
-          created.add(
-              clients.submit(
-                  () -> {
-                    int ok = 0;
-                    for (int i = first; i < burst; i += 16) {
-                      // due within one second: due, due + 0.1 ms, ...
-                      String body =
-                          "{\"queueId\":"
-                              + queue
-                              + ",\"customerName\":\"Burst\",\"phoneNumber\":\"+121255"
-                              + String.format("%05d", i)
-                              + "\",\"scheduledAt\":\""
-                              + booked
-                              + "\"}";
-                      Api.Reply reply = api.post("/api/v1/callbacks", body);
-                      for (int retry = 0; reply.status() == 503 && retry < 20; retry++) {
-                        Thread.sleep(100);
-                        reply = api.post("/api/v1/callbacks", body);
-                      }
-                      ok += reply.status() == 201 ? 1 : 0;
-                    }
-                    return ok;
-                  }));
-        }
-        int total = 0;
-        for (Future<Integer> client : created) {
-          total += client.get(10, TimeUnit.MINUTES);
-        }
-        clients.shutdown();
-        assertThat(total).as("callbacks created").isEqualTo(burst);
+        List<Long> created =
+            createConcurrently(
+                List.of(pair.apiA, pair.apiB),
+                16,
+                burst,
+                i ->
+                    "{\"queueId\":"
+                        + queue
+                        + ",\"customerName\":\"Burst\",\"phoneNumber\":\"+121255"
+                        + String.format("%05d", i)
+                        + "\",\"scheduledAt\":\""
+                        + booked
+                        + "\"}");
+        assertThat(created).as("callbacks created").hasSize(burst);
         Instant due = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         try (Connection connection = TestDatabase.open(pair.dir.resolve("data"));
             Statement sql = connection.createStatement()) {
@@ -896,7 +839,7 @@ class ClusterIT {
 
         // the same browser, cookie and all (cookies ignore the port), now reaches node B
         browser.get(pair.apiB.server().resolve("admin/queues.xhtml").toString());
-        await().atMost(Duration.ofSeconds(20)).until(signedIn::get);
+        await().atMost(Duration.ofSeconds(20)).until(() -> signedIn(browser));
         assertThat(browser.findElements(By.id("login:username"))).isEmpty();
       } finally {
         browser.quit();
@@ -922,38 +865,19 @@ class ClusterIT {
       // booked a day ahead; once both nodes are down the table is moved so they come due then:
       // the servers learn the schedule only from the table, so this is what a day of downtime is
       Instant booked = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-      ExecutorService clients = Executors.newFixedThreadPool(8);
-      List<Future<List<Long>>> created = new ArrayList<>();
-      for (int client = 0; client < 8; client++) {
-        int first = client;
-        Api api = client % 2 == 0 ? pair.apiA : pair.apiB;
-        created.add(
-            clients.submit(
-                () -> {
-                  List<Long> ids = new ArrayList<>();
-                  for (int i = first; i < total; i += 8) {
-                    Api.Reply reply =
-                        api.post(
-                            "/api/v1/callbacks",
-                            "{\"queueId\":"
-                                + queue
-                                + ",\"customerName\":\"Down\",\"phoneNumber\":\"+121255"
-                                + String.format("%05d", 50_000 + i)
-                                + "\",\"scheduledAt\":\""
-                                + booked
-                                + "\"}");
-                    if (reply.status() == 201) {
-                      ids.add(reply.id());
-                    }
-                  }
-                  return ids;
-                }));
-      }
-      List<Long> ids = new ArrayList<>();
-      for (Future<List<Long>> client : created) {
-        ids.addAll(client.get(5, TimeUnit.MINUTES));
-      }
-      clients.shutdown();
+      List<Long> ids =
+          createConcurrently(
+              List.of(pair.apiA, pair.apiB),
+              8,
+              total,
+              i ->
+                  "{\"queueId\":"
+                      + queue
+                      + ",\"customerName\":\"Down\",\"phoneNumber\":\"+121255"
+                      + String.format("%05d", 50_000 + i)
+                      + "\",\"scheduledAt\":\""
+                      + booked
+                      + "\"}");
       assertThat(ids).hasSize(total);
       List<Long> owned = ids.subList(0, 20);
       for (long id : owned) {
@@ -995,22 +919,12 @@ class ClusterIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(500))
-          .until(
-              () ->
-                  a.get("/api/v1/callbacks?state=SCHEDULED&size=1&queueId=" + queue)
-                          .json()
-                          .getInt("total")
-                      == 0);
+          .until(() -> inState(a, queue, "SCHEDULED") == 0);
       Duration allDelivered = Duration.between(started, Instant.now());
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(500))
-          .until(
-              () ->
-                  a.get("/api/v1/callbacks?state=EXPIRED&size=1&queueId=" + queue)
-                          .json()
-                          .getInt("total")
-                      == 20);
+          .until(() -> inState(a, queue, "EXPIRED") == 20);
       Counts counts = counts(pair.dir, queue);
       Map<String, Object> report = new java.util.TreeMap<>();
       report.put("callbacks", total);
@@ -1103,13 +1017,7 @@ class ClusterIT {
       // a person in the console, signed in before the outage
       ChromeDriver browser = Browser.start();
       try {
-        browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString());
-        browser.findElement(By.id("login:username")).sendKeys("admin");
-        browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("login:signin")).click();
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> !browser.findElements(By.id("signed-in-user")).isEmpty());
+        signIn(browser, pair.apiA);
         browser.get(pair.apiA.server().resolve("admin/queues.xhtml").toString()); // lands at home
         await()
             .atMost(Duration.ofSeconds(20))
@@ -1197,6 +1105,66 @@ class ClusterIT {
             .isEmpty();
       }
     }
+  }
+
+  /**
+   * Creates {@code count} callbacks, request {@code i} being {@code body(i)}, through {@code
+   * clients} concurrent clients that take turns over {@code nodes}. A 503 (the database busy) is
+   * tried again after 100 ms, up to 20 times, as a client should. The ids of those created.
+   */
+  private static List<Long> createConcurrently(
+      List<Api> nodes, int clients, int count, IntFunction<String> body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<List<Long>>> parts = new ArrayList<>();
+      for (int client = 0; client < clients; client++) {
+        int first = client;
+        Api api = nodes.get(client % nodes.size());
+        parts.add(
+            pool.submit(
+                () -> {
+                  List<Long> ids = new ArrayList<>();
+                  for (int i = first; i < count; i += clients) {
+                    Api.Reply reply = api.post("/api/v1/callbacks", body.apply(i));
+                    for (int retry = 0; reply.status() == 503 && retry < 20; retry++) {
+                      Thread.sleep(100);
+                      reply = api.post("/api/v1/callbacks", body.apply(i));
+                    }
+                    if (reply.status() == 201) {
+                      ids.add(reply.id());
+                    }
+                  }
+                  return ids;
+                }));
+      }
+      List<Long> ids = new ArrayList<>();
+      for (Future<List<Long>> part : parts) {
+        ids.addAll(part.get(10, TimeUnit.MINUTES));
+      }
+      return ids;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** How many of the queue's callbacks are in {@code state}, as the API counts them. */
+  private static int inState(Api api, long queue, String state) {
+    return api.get("/api/v1/callbacks?size=1&state=" + state + "&queueId=" + queue)
+        .json()
+        .getInt("total");
+  }
+
+  /** Signs the admin in to the console through {@code node}. */
+  private static void signIn(ChromeDriver browser, Api node) {
+    browser.get(node.server().resolve("admin/queues.xhtml").toString());
+    browser.findElement(By.id("login:username")).sendKeys("admin");
+    browser.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+    browser.findElement(By.id("login:signin")).click();
+    await().atMost(Duration.ofSeconds(20)).until(() -> signedIn(browser));
+  }
+
+  private static boolean signedIn(ChromeDriver browser) {
+    return !browser.findElements(By.id("signed-in-user")).isEmpty();
   }
 
   /** The page's messages once they say {@code expected}, or what they say after 30 s. */
