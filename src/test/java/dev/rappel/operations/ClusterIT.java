@@ -726,10 +726,10 @@ class ClusterIT {
 
   /**
    * The scenarios that need two plain nodes share one pair, started by the first of them: a pair
-   * start takes about a minute on two cores, more than most of these scenarios' own work. Each
-   * works in a queue of its own and counts only that queue; a node an earlier one killed or stopped
-   * is started again first. JUnit runs these after the other scenarios, each of which empties the
-   * database for a pair of its own, and the pair stops after the last of them.
+   * start takes about a minute on two cores, as long as half a scenario's own work. Each works in a
+   * queue of its own and counts only that queue; a node an earlier one killed or stopped is started
+   * again first. JUnit runs these after the other scenarios, each of which empties the database for
+   * a pair of its own, and the pair stops after the last of them.
    */
   @Nested
   class OnOnePair {
