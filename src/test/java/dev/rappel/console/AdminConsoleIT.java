@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What an administrator does in the browser, in headless Chromium against the real server. */
 class AdminConsoleIT extends ConsoleTest {
@@ -38,22 +37,6 @@ class AdminConsoleIT extends ConsoleTest {
     WebElement input = waitFor(By.id(id));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(text);
-  }
-
-  /** Picks an option of a PrimeFaces select menu by its label, typing into its filter if any. */
-  private void choose(String menuId, String label) {
-    WebElement menu = waitFor(By.id(menuId));
-    menu.click();
-    var filters = browser.findElements(By.id(menuId + "_filter"));
-    if (!filters.isEmpty()) {
-      waitFor(By.id(menuId + "_filter")).sendKeys(label);
-    }
-    String panel = "#" + menuId.replace(":", "\\:") + "_panel";
-    until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(panel + " li[data-label='" + label + "']")),
-            label + " in " + menuId)
-        .click();
   }
 
   /**

@@ -69,13 +69,6 @@ class AgentConsoleIT extends ConsoleTest {
   }
 
   /** Picks a zone in a filtered menu: typed into its filter, so the option is in sight. */
-  private void choose(String menuId, String label) {
-    browser.findElement(By.id(menuId)).click();
-    waitFor(By.id(menuId + "_filter")).sendKeys(label);
-    String items = "#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']";
-    waitFor(By.cssSelector(items)).click();
-  }
-
   private void typeDate(LocalDate date) {
     WebElement input = browser.findElement(By.id("form:date_input"));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
-import dev.rappel.testing.server.TestLogResource;
-import java.io.File;
+import dev.rappel.testing.SharedServer;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -30,21 +23,14 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What every browser test of the consoles starts from: the built WAR on a real server, the admin
- * API to set the scene, and a fresh headless Chromium per test.
+ * What every browser test of the consoles starts from: the built WAR on a real server with the real
+ * clock, shared by the browser test classes, the admin API to set the scene, and a fresh headless
+ * Chromium per test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedServer(SharedServer.Clock.REAL)
 abstract class ConsoleTest {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-        .addClass(TestLogResource.class);
-  }
-
-  @ArquillianResource URL base;
+  @SharedServer.Base URL base;
 
   ChromeDriver browser;
   Api admin;
@@ -123,6 +109,26 @@ abstract class ConsoleTest {
 
   WebElement waitFor(By by) {
     return until(ExpectedConditions.visibilityOfElementLocated(by), by.toString());
+  }
+
+  /**
+   * Picks an option of a PrimeFaces select menu by its label, typing into its filter first if it
+   * has one, as a person does where the list is long (the browser tests share a server, so it holds
+   * every class's queues, agents and users).
+   */
+  void choose(String menuId, String label) {
+    WebElement menu = waitFor(By.id(menuId));
+    menu.click();
+    List<WebElement> filters = browser.findElements(By.id(menuId + "_filter"));
+    if (!filters.isEmpty()) {
+      waitFor(By.id(menuId + "_filter")).sendKeys(label);
+    }
+    String panel = "#" + menuId.replace(":", "\\:") + "_panel";
+    until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(panel + " li[data-label='" + label + "']")),
+            label + " in " + menuId)
+        .click();
   }
 
   /** Fills the login page the browser is on; signing in lands on the home page. */

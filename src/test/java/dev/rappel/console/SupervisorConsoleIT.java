@@ -108,12 +108,6 @@ class SupervisorConsoleIT extends ConsoleTest {
     waitFor(By.id("list:confirmYes")).click();
   }
 
-  private void choose(String menuId, String label) {
-    browser.findElement(By.id(menuId)).click();
-    String items = "#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']";
-    waitFor(By.cssSelector(items)).click();
-  }
-
   private JsonObject lastHistory(long id) {
     JsonArray history = admin.get("/api/v1/callbacks/" + id).json().getJsonArray("history");
     return history.getJsonObject(history.size() - 1);

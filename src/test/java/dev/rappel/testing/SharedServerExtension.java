@@ -13,7 +13,10 @@ import java.lang.reflect.Field;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -22,56 +25,74 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * Starts the {@link SharedServer} on first use. {@link SharedServerRelease} stops it once the last
- * class that shares it has run, so it does not run beside the servers of the fault tests; JUnit's
- * root store stops it at the latest when the run ends. The server logs to {@code
- * shared-server-*}{@code /server.log} in the build's temporary folder.
+ * Starts a {@link SharedServer} on first use. {@link SharedServerRelease} stops it once the last
+ * class that shares it has run, so it never runs beside another test server (on PostgreSQL they
+ * would share the database); JUnit's root store stops it at the latest when the run ends. The
+ * server logs to {@code shared-server-*}{@code /server.log} in the build's temporary folder.
  */
 final class SharedServerExtension implements TestInstancePostProcessor {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedServerExtension.class);
 
-  private static Running running;
+  private static final Map<SharedServer.Clock, Running> running =
+      new EnumMap<>(SharedServer.Clock.class);
 
-  /** Why the server did not start: the tests after the first fail at once instead of waiting. */
-  private static IllegalStateException failed;
+  /** Why a server did not start: the tests after the first fail at once instead of waiting. */
+  private static final Map<SharedServer.Clock, IllegalStateException> failed =
+      new EnumMap<>(SharedServer.Clock.class);
 
   @Override
   public void postProcessTestInstance(Object test, ExtensionContext context) throws Exception {
-    Running server = running();
+    Running server = running(test.getClass().getAnnotation(SharedServer.class).value());
     context
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            "release", key -> (AutoCloseable) SharedServerExtension::release, AutoCloseable.class);
-    for (Field field : test.getClass().getDeclaredFields()) {
-      if (field.isAnnotationPresent(SharedServer.Base.class)) {
-        field.setAccessible(true);
-        field.set(test, server.base);
+            "release",
+            key -> (AutoCloseable) SharedServerExtension::releaseAll,
+            AutoCloseable.class);
+    for (Class<?> type = test.getClass(); type != Object.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.isAnnotationPresent(SharedServer.Base.class)) {
+          field.setAccessible(true);
+          field.set(test, server.base);
+        }
       }
     }
   }
 
-  private static synchronized Running running() {
-    if (failed != null) {
-      throw failed;
+  private static synchronized Running running(SharedServer.Clock clock) {
+    if (failed.containsKey(clock)) {
+      throw failed.get(clock);
     }
-    if (running == null) {
+    if (!running.containsKey(clock)) {
+      // the one before it is done (classes run by clock, SharedServerFirst): never two at once
+      releaseAll();
       try {
-        running = Running.start();
+        running.put(clock, Running.start(clock));
       } catch (IllegalStateException e) {
-        failed = e;
+        failed.put(clock, e);
         throw e;
       }
     }
-    return running;
+    return running.get(clock);
   }
 
-  /** Stops the server if it runs; a class that comes later starts another. */
-  static synchronized void release() throws InterruptedException {
-    if (running != null) {
-      running.close();
-      running = null;
+  /** Stops the server of that clock if it runs; a class that comes later starts another. */
+  static synchronized void release(SharedServer.Clock clock) throws InterruptedException {
+    Running server = running.remove(clock);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static synchronized void releaseAll() {
+    for (SharedServer.Clock clock : SharedServer.Clock.values()) {
+      try {
+        release(clock);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -85,28 +106,31 @@ final class SharedServerExtension implements TestInstancePostProcessor {
       this.base = base;
     }
 
-    static Running start() {
+    static Running start(SharedServer.Clock clock) {
       try {
-        Path dir = PayaraProcess.workDir("shared-server");
+        Path dir = PayaraProcess.workDir("shared-server-" + clock.name().toLowerCase(Locale.ROOT));
         // the configured subscriber listens before the first event, so none waits on backoff
         WebhookReceiver.onConfiguredPort();
         if (TestDatabase.isPostgresql()) {
           TestDatabase.empty();
         }
         File war = dir.resolve("rappel-it.war").toFile();
-        ShrinkWrap.createFromZipFile(
-                WebArchive.class, new File(System.getProperty("rappel.war", "target/rappel.war")))
-            .addClasses(
-                ShiftedClock.class,
-                TestClockProducer.class,
-                TestClockResource.class,
-                TestEngineResource.class,
-                TestEngineSteps.class,
-                TestLogResource.class,
-                TestOutboxResource.class,
-                TestRetentionResource.class)
-            .as(ZipExporter.class)
-            .exportTo(war, true);
+        WebArchive archive =
+            ShrinkWrap.createFromZipFile(
+                    WebArchive.class,
+                    new File(System.getProperty("rappel.war", "target/rappel.war")))
+                .addClass(TestLogResource.class);
+        if (clock == SharedServer.Clock.MOVABLE) {
+          archive.addClasses(
+              ShiftedClock.class,
+              TestClockProducer.class,
+              TestClockResource.class,
+              TestEngineResource.class,
+              TestEngineSteps.class,
+              TestOutboxResource.class,
+              TestRetentionResource.class);
+        }
+        archive.as(ZipExporter.class).exportTo(war, true);
         // the same JVM options Arquillian gave each class's server (pom.xml, payara.cmdOptions);
         // the test-only resources stay out of the served OpenAPI document ApiIT compares
         List<String> options =
