@@ -68,7 +68,6 @@ class AgentConsoleIT extends ConsoleTest {
     signIn(username, PASSWORD);
   }
 
-  /** Picks a zone in a filtered menu: typed into its filter, so the option is in sight. */
   private void typeDate(LocalDate date) {
     WebElement input = browser.findElement(By.id("form:date_input"));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);

@@ -15,20 +15,16 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The documented switch turns an empty server into a small living contact center: the built WAR,
  * deployed by Arquillian to a Payara Micro whose options turn demo mode on ({@code arquillian.xml},
- * container {@code demo}).
+ * container {@code demo}). Derby's run only (pom.xml): demo mode is a first look on the embedded
+ * database, never production.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(
-    named = "rappel.it.database",
-    matches = "postgresql",
-    disabledReason = "demo mode is for a first look on the embedded database, never for production")
 class DemoModeIT {
 
   @Deployment(testable = false)

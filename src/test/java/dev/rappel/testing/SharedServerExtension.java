@@ -34,8 +34,8 @@ final class SharedServerExtension implements TestInstancePostProcessor {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedServerExtension.class);
 
-  private static final Map<SharedServer.Clock, Running> running =
-      new EnumMap<>(SharedServer.Clock.class);
+  /** The shared server that runs, if one does: never two at once. */
+  private static Running running;
 
   /** Why a server did not start: the tests after the first fail at once instead of waiting. */
   private static final Map<SharedServer.Clock, IllegalStateException> failed =
@@ -48,9 +48,7 @@ final class SharedServerExtension implements TestInstancePostProcessor {
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            "release",
-            key -> (AutoCloseable) SharedServerExtension::releaseAll,
-            AutoCloseable.class);
+            "release", key -> (AutoCloseable) SharedServerExtension::stop, AutoCloseable.class);
     for (Class<?> type = test.getClass(); type != Object.class; type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (field.isAnnotationPresent(SharedServer.Base.class)) {
@@ -61,47 +59,46 @@ final class SharedServerExtension implements TestInstancePostProcessor {
     }
   }
 
-  private static synchronized Running running(SharedServer.Clock clock) {
+  private static synchronized Running running(SharedServer.Clock clock)
+      throws InterruptedException {
     if (failed.containsKey(clock)) {
       throw failed.get(clock);
     }
-    if (!running.containsKey(clock)) {
-      // the one before it is done (classes run by clock, SharedServerFirst): never two at once
-      releaseAll();
+    if (running == null || running.clock != clock) {
+      // the classes of the other clock are done (SharedServerFirst runs them by clock)
+      stop();
       try {
-        running.put(clock, Running.start(clock));
+        running = Running.start(clock);
       } catch (IllegalStateException e) {
         failed.put(clock, e);
         throw e;
       }
     }
-    return running.get(clock);
+    return running;
   }
 
   /** Stops the server of that clock if it runs; a class that comes later starts another. */
   static synchronized void release(SharedServer.Clock clock) throws InterruptedException {
-    Running server = running.remove(clock);
-    if (server != null) {
-      server.close();
+    if (running != null && running.clock == clock) {
+      stop();
     }
   }
 
-  private static synchronized void releaseAll() {
-    for (SharedServer.Clock clock : SharedServer.Clock.values()) {
-      try {
-        release(clock);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  private static synchronized void stop() throws InterruptedException {
+    if (running != null) {
+      running.close();
+      running = null;
     }
   }
 
   /** The server's process and address. */
   private static final class Running implements AutoCloseable {
+    private final SharedServer.Clock clock;
     private final PayaraProcess process;
     private final URL base;
 
-    private Running(PayaraProcess process, URL base) {
+    private Running(SharedServer.Clock clock, PayaraProcess process, URL base) {
+      this.clock = clock;
       this.process = process;
       this.base = base;
     }
@@ -142,7 +139,7 @@ final class SharedServerExtension implements TestInstancePostProcessor {
         PayaraProcess process =
             new PayaraProcess(dir.resolve("server.log"), options).withWar(war.toPath());
         Api api = process.start();
-        return new Running(process, api.server().toURL());
+        return new Running(clock, process, api.server().toURL());
       } catch (Exception e) {
         throw new IllegalStateException("the shared test server did not start: " + e, e);
       }
