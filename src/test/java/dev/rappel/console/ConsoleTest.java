@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Browser;
 import dev.rappel.testing.SharedServer;
+import dev.rappel.testing.TestRuns;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -28,6 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium per test.
  */
 @SharedServer(SharedServer.Clock.REAL)
+// browser tests: the pages are the same on either database, so the Derby run has them
+@Tag(TestRuns.DERBY_ONLY)
 abstract class ConsoleTest {
 
   @SharedServer.Base URL base;

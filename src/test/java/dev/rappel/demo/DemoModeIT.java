@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rappel.testing.Api;
+import dev.rappel.testing.TestRuns;
 import java.io.File;
 import java.net.URL;
 import java.time.Duration;
@@ -14,15 +15,17 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The documented switch turns an empty server into a small living contact center: the built WAR,
  * deployed by Arquillian to a Payara Micro whose options turn demo mode on ({@code arquillian.xml},
- * container {@code demo}). Derby's run only (pom.xml): demo mode is a first look on the embedded
- * database, never production.
+ * container {@code demo}). Derby's run only: demo mode is a first look on the embedded database,
+ * never production.
  */
+@Tag(TestRuns.DERBY_ONLY)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DemoModeIT {

@@ -2,7 +2,6 @@ package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rappel.platform.control.AheadHostTime;
 import dev.rappel.testing.Api;
@@ -10,6 +9,7 @@ import dev.rappel.testing.Browser;
 import dev.rappel.testing.PayaraProcess;
 import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.TestDatabase;
+import dev.rappel.testing.TestRuns;
 import dev.rappel.testing.WebhookReceiver;
 import java.io.File;
 import java.io.IOException;
@@ -45,8 +45,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,15 +57,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * scenario prints its counts ({@code CLUSTER ...}) for {@code docs/reliability.md} and requires the
  * bad ones to be zero. PostgreSQL only: embedded Derby belongs to one server.
  */
+// two instances share one database only on PostgreSQL
+@Tag(TestRuns.POSTGRESQL_ONLY)
 class ClusterIT {
   private static final String ADMIN_PASSWORD = "cluster-admin-password";
-
-  @BeforeAll
-  static void onPostgresql() {
-    assumeTrue(
-        TestDatabase.isPostgresql(),
-        "two instances share one database only on PostgreSQL (the PostgreSQL run has this test)");
-  }
 
   /** The JVM options every node of these tests gets, on an emptied database. */
   private static List<String> nodeOptions(Path dir) {

@@ -2,13 +2,13 @@ package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
 import dev.rappel.testing.StandardWebhooks;
 import dev.rappel.testing.TestDatabase;
+import dev.rappel.testing.TestRuns;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,15 +51,6 @@ class FaultSuiteIT {
     options.add("-Drappel.time-zone=UTC");
     options.addAll(List.of(more));
     return options;
-  }
-
-  /**
-   * Keeps a scenario to the Derby run when the PostgreSQL run has nothing more to learn from it:
-   * what it checks does not depend on the database, or ClusterIT runs it there with two nodes.
-   * Keeps the test command's time in bounds.
-   */
-  private static void notOnPostgresql(String why) {
-    assumeFalse(TestDatabase.isPostgresql(), why);
   }
 
   private static void report(String scenario, Map<String, ?> counts) {
@@ -143,11 +135,11 @@ class FaultSuiteIT {
 
   // ------------------------------------------------------------------ kill -9 during a burst
 
+  // on PostgreSQL ClusterIT kills a node mid-burst, with the other node taking over
   @Test
+  @Tag(TestRuns.DERBY_ONLY)
   void a_burst_interrupted_by_a_kill_is_delivered_after_start_once_and_never_early()
       throws Exception {
-    notOnPostgresql(
-        "on PostgreSQL ClusterIT kills a node mid-burst, with the other node taking over");
     int burst = 2000;
     Path dir = PayaraProcess.workDir("fault-burst");
     List<String> options = options(dir);
@@ -317,10 +309,11 @@ class FaultSuiteIT {
     }
   }
 
+  // the dial outbox retries the same way on either database
   @Test
+  @Tag(TestRuns.DERBY_ONLY)
   void a_telephony_platform_down_for_thirty_seconds_fails_no_callback_and_dials_each_once()
       throws Exception {
-    notOnPostgresql("the dial outbox retries the same way on either database");
     int callbacks = 6;
     Path dir = PayaraProcess.workDir("fault-telephony");
     try (Platform platform = new Platform()) {
@@ -412,11 +405,11 @@ class FaultSuiteIT {
 
   // ------------------------------------------------------------------ kill -9 mid-delivery
 
+  // EngineIT runs the recovery queries on PostgreSQL; what the kill adds does not depend on it
   @Test
+  @Tag(TestRuns.DERBY_ONLY)
   void callbacks_offered_reserved_or_dialling_at_a_kill_make_progress_after_start()
       throws Exception {
-    notOnPostgresql(
-        "EngineIT runs the recovery queries on PostgreSQL; what the kill adds does not depend on it");
     Path dir = PayaraProcess.workDir("fault-states");
     Path log = dir.resolve("server.log");
     try (Platform platform = new Platform()) {

@@ -2,11 +2,11 @@ package dev.rappel.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.PayaraProcess;
 import dev.rappel.testing.TestDatabase;
+import dev.rappel.testing.TestRuns;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.Test;
  * due meanwhile is delivered after start; secrets are stored only as hashes; a server started
  * before its database answers becomes ready on its own.
  */
+// the Derby run only: the embedded database belongs to the server that is restarted, held by
+// another process or backed up online; on PostgreSQL ClusterIT stops and kills nodes over one
+// database, and PostgreSQL is backed up with pg_dump
+@Tag(TestRuns.DERBY_ONLY)
 class RestartIT {
 
   /**
@@ -39,10 +44,6 @@ class RestartIT {
   @Test
   void callbacks_survive_a_restart_and_those_due_meanwhile_are_delivered_after_start()
       throws Exception {
-    assumeFalse(
-        TestDatabase.isPostgresql(),
-        "on PostgreSQL ClusterIT stops both nodes over callbacks that come due meanwhile, and kills"
-            + " one mid-burst");
     Path dir = PayaraProcess.workDir("restart-it");
     List<String> options = TestDatabase.freshServerOptions(dir);
     Path log = dir.resolve("server.log");
@@ -143,9 +144,6 @@ class RestartIT {
    */
   @Test
   void a_server_started_before_its_database_answers_becomes_ready_on_its_own() throws Exception {
-    assumeFalse(
-        TestDatabase.isPostgresql(),
-        "holds the embedded database; on PostgreSQL the cluster fault suite stops the server");
     Path dir = PayaraProcess.workDir("late-database-it");
     Path db = dir.resolve("data").resolve("db");
     Files.createDirectories(db.getParent());
@@ -198,7 +196,6 @@ class RestartIT {
    */
   @Test
   void a_backup_restores_into_a_fresh_data_folder() throws Exception {
-    assumeFalse(TestDatabase.isPostgresql(), "online backup is Derby's; PostgreSQL uses pg_dump");
     Path dir = PayaraProcess.workDir("backup-it");
     Path log = dir.resolve("server.log");
     String password = "backup-admin-password";

@@ -1,13 +1,12 @@
 package dev.rappel.selfservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.rappel.testing.Api;
 import dev.rappel.testing.Api.Reply;
 import dev.rappel.testing.Browser;
 import dev.rappel.testing.SharedServer;
-import dev.rappel.testing.TestDatabase;
+import dev.rappel.testing.TestRuns;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -375,11 +375,10 @@ class SelfServiceIT {
     assertThat(page(link.path(), "en").status()).isEqualTo(404);
   }
 
+  // a browser test: the page is the same on either database, so the Derby run has it
   @Test
+  @Tag(TestRuns.DERBY_ONLY)
   void the_customer_page_at_phone_width_is_accessible_in_english_and_french() throws Exception {
-    assumeFalse(
-        TestDatabase.isPostgresql(),
-        "the browser tests run once, on the Derby run: the page is the same on either database");
     long queue = queue("{\"slotCapacity\":{\"slotMinutes\":30,\"maxCallbacks\":4}}");
     long callback = callback(queue, tomorrowTen());
     Link link = link(callback);
