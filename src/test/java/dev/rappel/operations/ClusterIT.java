@@ -57,7 +57,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * scenario prints its counts ({@code CLUSTER ...}) for {@code docs/reliability.md} and requires the
  * bad ones to be zero. PostgreSQL only: embedded Derby belongs to one server.
  */
-// two instances share one database only on PostgreSQL
 @Tag(TestRuns.POSTGRESQL_ONLY)
 class ClusterIT {
   private static final String ADMIN_PASSWORD = "cluster-admin-password";
