@@ -99,9 +99,7 @@ class RestartIT {
     while (Instant.now().isBefore(overdueAt.plusSeconds(1))) {
       Thread.sleep(200); // the server stays down past the callback's time
     }
-    if (!TestDatabase.isPostgresql()) {
-      assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
-    }
+    assertThat(Files.exists(dir.resolve("data").resolve("db"))).isTrue();
 
     try (PayaraProcess server = new PayaraProcess(log, options)) {
       Api api = server.start().as("admin", adminPassword);
