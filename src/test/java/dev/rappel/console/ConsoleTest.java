@@ -11,6 +11,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,8 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every browser test of the consoles starts from: the built WAR on a real server with the real
- * clock, shared by the browser test classes, the admin API to set the scene, and a fresh headless
- * Chromium per test.
+ * clock, shared by the browser test classes, the admin API to set the scene, and a headless
+ * Chromium per class that each test finds as a new one would be: no cookies or site data, a blank
+ * page, the default window size, no console messages of an earlier test (a start per test cost 2.5
+ * to 4 s on two cores).
  */
 @SharedServer(SharedServer.Clock.REAL)
 // browser tests: the pages are the same on either database, so the Derby run has them
@@ -35,6 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 abstract class ConsoleTest {
 
   @SharedServer.Base URL base;
+
+  /** The class's browser; JUnit runs a class's tests one after the other. */
+  private static ChromeDriver classBrowser;
 
   ChromeDriver browser;
   Api admin;
@@ -44,14 +50,32 @@ abstract class ConsoleTest {
   void startBrowser() throws Exception {
     server = base.toURI().resolve("/");
     admin = new Api(server);
-    browser = Browser.start();
+    browser = freshBrowser(server);
     admin.captureLog();
   }
 
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+  /** The class's browser, as a new one would be; a browser that cannot be reset is replaced. */
+  private static ChromeDriver freshBrowser(URI server) {
+    if (classBrowser != null) {
+      try {
+        Browser.reset(classBrowser, server);
+        return classBrowser;
+      } catch (RuntimeException broken) {
+        quitBrowser();
+      }
+    }
+    classBrowser = Browser.start();
+    return classBrowser;
+  }
+
+  @AfterAll
+  static void quitBrowser() {
+    if (classBrowser != null) {
+      try {
+        classBrowser.quit();
+      } finally {
+        classBrowser = null;
+      }
     }
   }
 

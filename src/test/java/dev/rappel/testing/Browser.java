@@ -2,9 +2,11 @@ package dev.rappel.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -20,6 +22,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * of what a person does in the consoles. Screenshots go to {@code target/screenshots}.
  */
 public final class Browser {
+  private static final Dimension WINDOW = new Dimension(1280, 800);
+
   private Browser() {}
 
   /**
@@ -57,7 +61,7 @@ public final class Browser {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1280,800",
+        "--window-size=" + WINDOW.width + "," + WINDOW.height,
         "--user-data-dir=" + profile);
     // console errors (a script refused by the content security policy, say) are readable by tests
     LoggingPreferences logs = new LoggingPreferences();
@@ -70,8 +74,24 @@ public final class Browser {
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-    driver.manage().window().setSize(new Dimension(1280, 800));
+    driver.manage().window().setSize(WINDOW);
     return driver;
+  }
+
+  /**
+   * Returns a started browser to the state of a new one: a blank page, no cookies, no site data or
+   * cache, the window size {@link #start} sets, and its console messages read and dropped.
+   */
+  public static void reset(ChromeDriver driver, URI origin) {
+    driver.get("about:blank");
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    driver.executeCdpCommand(
+        "Storage.clearDataForOrigin",
+        Map.of(
+            "origin", origin.resolve("/").toString().replaceAll("/$", ""), "storageTypes", "all"));
+    driver.manage().window().setSize(WINDOW);
+    driver.manage().logs().get(LogType.BROWSER);
   }
 
   public static void screenshot(ChromeDriver driver, String name) {
