@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,42 +168,41 @@ class ClusterIT {
      * the first of them was ready.
      */
     Instant startBoth() throws Exception {
-      ExecutorService starting = Executors.newFixedThreadPool(2);
-      try {
-        Future<Instant> readyA =
-            starting.submit(
-                () -> {
-                  startA();
-                  return Instant.now();
-                });
-        Future<Instant> readyB =
-            starting.submit(
-                () -> {
-                  startB();
-                  return Instant.now();
-                });
-        Instant first = readyA.get();
-        Instant second = readyB.get();
-        return first.isBefore(second) ? first : second;
-      } finally {
-        starting.shutdownNow();
-      }
+      List<Instant> ready =
+          atOnce(
+              () -> {
+                startA();
+                return Instant.now();
+              },
+              () -> {
+                startB();
+                return Instant.now();
+              });
+      return ready.get(0).isBefore(ready.get(1)) ? ready.get(0) : ready.get(1);
     }
 
     /** Stops both nodes at once (SIGTERM), as an operator stops a cluster. */
     void stopBoth() throws Exception {
-      ExecutorService stopping = Executors.newFixedThreadPool(2);
+      atOnce(
+          () -> {
+            a.stop();
+            return null;
+          },
+          () -> {
+            b.stop();
+            return null;
+          });
+    }
+
+    /** Runs the two at the same time and returns their results, once both are done. */
+    private static <T> List<T> atOnce(Callable<T> first, Callable<T> second) throws Exception {
+      ExecutorService both = Executors.newFixedThreadPool(2);
       try {
-        Future<?> stoppedA =
-            stopping.submit(
-                () -> {
-                  a.stop();
-                  return null;
-                });
-        b.stop();
-        stoppedA.get();
+        Future<T> one = both.submit(first);
+        Future<T> other = both.submit(second);
+        return java.util.Arrays.asList(one.get(), other.get());
       } finally {
-        stopping.shutdownNow();
+        both.shutdownNow();
       }
     }
 
