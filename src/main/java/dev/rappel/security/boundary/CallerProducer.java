@@ -25,9 +25,26 @@ public class CallerProducer {
 
   @PersistenceContext EntityManager em;
 
+  private Caller current;
+
   /** Dependent (a record cannot be proxied): each request-scoped resource reads it once. */
   @Produces
   Caller caller() {
+    return current();
+  }
+
+  /**
+   * The caller of this request, read once per request: for an application-scoped bean, which cannot
+   * keep it in a field.
+   */
+  public Caller current() {
+    if (current == null) {
+      current = read();
+    }
+    return current;
+  }
+
+  private Caller read() {
     Principal principal = security.getCallerPrincipal();
     if (principal == null) {
       return new Caller("anonymous", Set.of(), Optional.empty());
