@@ -2,14 +2,13 @@ package dev.rappel.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rappel.testing.CapturedLog;
 import dev.rappel.testing.MutableClock;
 import jakarta.ejb.EJBException;
 import jakarta.transaction.SystemException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Filter;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -18,35 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class ContainerFailureLogTest {
   private final MutableClock clock = MutableClock.at("2026-06-10T08:00:00Z", "UTC");
-  private final List<LogRecord> containerLines = new ArrayList<>();
-  private final List<LogRecord> quietLines = new ArrayList<>();
-  private final Logger container = capturing(Logger.getAnonymousLogger(), containerLines);
-  private final Logger quiet =
-      capturing(Logger.getLogger(ContainerFailureLog.class.getName()), quietLines);
-  private final Handler quietHandler = quiet.getHandlers()[0];
+  private final Logger container = Logger.getAnonymousLogger();
+  private final CapturedLog containerLog = CapturedLog.of(container);
+  private final CapturedLog quietLog =
+      CapturedLog.of(Logger.getLogger(ContainerFailureLog.class.getName()));
+  private final List<LogRecord> containerLines = containerLog.records();
+  private final List<LogRecord> quietLines = quietLog.records();
 
   @AfterEach
   void detach() {
-    quiet.removeHandler(quietHandler);
-    quiet.setUseParentHandlers(true);
-  }
-
-  private static Logger capturing(Logger logger, List<LogRecord> lines) {
-    logger.setUseParentHandlers(false);
-    logger.addHandler(
-        new Handler() {
-          @Override
-          public void publish(LogRecord entry) {
-            lines.add(entry);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        });
-    return logger;
+    quietLog.detach();
   }
 
   /** What the container logs when a bean call ends in a system exception: two records. */

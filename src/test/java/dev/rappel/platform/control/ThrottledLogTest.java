@@ -2,12 +2,11 @@ package dev.rappel.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rappel.testing.CapturedLog;
 import dev.rappel.testing.MutableClock;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -15,27 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class ThrottledLogTest {
   private final MutableClock clock = MutableClock.at("2026-06-10T08:00:00Z", "UTC");
-  private final List<LogRecord> lines = new ArrayList<>();
-  private final ThrottledLog log = new ThrottledLog(capturing(), Duration.ofMinutes(1), clock);
-
-  private Logger capturing() {
-    Logger logger = Logger.getAnonymousLogger();
-    logger.setUseParentHandlers(false);
-    logger.addHandler(
-        new Handler() {
-          @Override
-          public void publish(LogRecord entry) {
-            lines.add(entry);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        });
-    return logger;
-  }
+  private final Logger logger = Logger.getAnonymousLogger();
+  private final List<LogRecord> lines = CapturedLog.of(logger).records();
+  private final ThrottledLog log = new ThrottledLog(logger, Duration.ofMinutes(1), clock);
 
   @Test
   void the_first_failure_of_a_kind_is_logged_at_warning_with_its_cause() {
