@@ -30,12 +30,13 @@ public class CallerProducer {
   /** Dependent (a record cannot be proxied): each request-scoped resource reads it once. */
   @Produces
   Caller caller() {
-    return current();
+    return read();
   }
 
   /**
-   * The caller of this request, read once per request: for an application-scoped bean, which cannot
-   * keep it in a field.
+   * The caller of this request, read once: for an application-scoped resource, which cannot keep it
+   * in a field. An API request's caller is settled by its authentication before any resource runs;
+   * the injected one stays read afresh, as a console request may sign in halfway.
    */
   public Caller current() {
     if (current == null) {
