@@ -61,6 +61,7 @@ public class Bench {
     DEFAULTS.put("password", "");
     DEFAULTS.put("token", "");
     DEFAULTS.put("lateness-csv", "");
+    DEFAULTS.put("steady-csv", "");
   }
 
   static final String HELP =
@@ -95,6 +96,8 @@ public class Bench {
         --token T              or an API token, sent as "Authorization: Bearer T"
         --lateness-csv FILE    (b) also write each burst delivery (ms after T, lateness ms) to FILE
                                    and print a BURST_RESULT line, for bench/compare.sh
+        --steady-csv FILE      (c) the same for the steady load (ms after its first due time,
+                                   lateness ms) and a STEADY_RESULT line
       """;
 
   static Map<String, String> opts;
@@ -637,7 +640,9 @@ public class Bench {
         "  QUEUED count %d/%d observed at T%+d ms%n", reached, expected, Duration.between(firstDue, observed).toMillis());
     List<Long> ids = queuedIds(queue, expected);
     long t0 = System.nanoTime();
+    int duplicatesBefore = duplicates.get();
     List<Delivery> ds = readDeliveries(ids, intOpt("read-clients"));
+    int duplicated = duplicates.get() - duplicatesBefore;
     System.out.printf("  read %d histories in %.1f s%n", ds.size(), (System.nanoTime() - t0) / 1e9);
     long[] late = ds.stream().filter(d -> d.queuedAt() != null).mapToLong(Delivery::latenessMs).toArray();
     long[] reported =
@@ -655,8 +660,10 @@ public class Bench {
         "  engine-reported lateness (history detail): p50 %.0f ms, p99 %.0f ms, max %.0f ms, min %.0f ms%n",
         rep.p50(), rep.p99(), rep.max(), rep.min());
     boolean all = st.n() == expected && expected > 0;
-    if (burstTargets && !opt("lateness-csv").isEmpty()) {
-      writeLateness(ds, firstDue, expected, st, early);
+    String csv = opt(burstTargets ? "lateness-csv" : "steady-csv");
+    if (!csv.isEmpty()) {
+      writeLateness(
+          burstTargets ? "BURST_RESULT" : "STEADY_RESULT", csv, ds, firstDue, expected, st, early, duplicated);
     }
     row(s, "delivered (QUEUED)", st.n() + " / " + expected, "all", all);
     row(s, "lateness p50", String.format(Locale.ROOT, "%.0f ms", st.p50()));
@@ -679,8 +686,19 @@ public class Bench {
     }
   }
 
-  /** Each delivery as "ms after T,lateness ms", and one summary line, for bench/compare.sh. */
-  static void writeLateness(List<Delivery> ds, Instant t, int expected, Stats st, long early) {
+  /**
+   * Each delivery as "ms after T,lateness ms" (T: the first due time), and one summary line tagged
+   * BURST_RESULT or STEADY_RESULT, for bench/compare.sh.
+   */
+  static void writeLateness(
+      String tag,
+      String file,
+      List<Delivery> ds,
+      Instant t,
+      int expected,
+      Stats st,
+      long early,
+      int duplicated) {
     StringBuilder csv = new StringBuilder("fired_after_t_ms,lateness_ms\n");
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -693,15 +711,16 @@ public class Bench {
       }
     }
     try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of(opt("lateness-csv")), csv);
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file), csv);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     double spanS = Math.max(0.001, (last - first) / 1000.0);
     System.out.printf(
         Locale.ROOT,
-        "BURST_RESULT system=rappel jobs=%d fired=%d p50=%.0f p99=%.0f max=%.0f min=%.0f early=%d"
+        "%s system=rappel jobs=%d fired=%d p50=%.0f p99=%.0f max=%.0f min=%.0f early=%d"
             + " duplicates=%d rate=%.0f%n",
+        tag,
         expected,
         st.n(),
         st.p50(),
@@ -709,7 +728,7 @@ public class Bench {
         st.max(),
         st.min(),
         early,
-        duplicates.get(),
+        duplicated,
         st.n() / spanS);
   }
 

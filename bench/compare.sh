@@ -4,7 +4,9 @@
 # (bench/run.sh --scenarios burst --burst-spread-ms 0), on db-scheduler and on Quartz (JDBC job
 # store), each in its own JVM with the same heap, on embedded Derby (a fresh folder each) and, when
 # it answers, on PostgreSQL (database rappel_bench, emptied before each run). Prints one table per
-# database with the ratios Rappel/peer and writes a plot (PNG) of the bursts.
+# database with the ratios Rappel/peer and writes a plot (PNG) of the bursts. Then, on the same
+# running server or scheduler with the same pending jobs, a steady load (100 due per second for 60 s,
+# Rappel's steady scenario): a second table per database and a second plot (burst-steady.png).
 #
 #   bench/compare.sh                                   # full scale
 #   BENCH_COMPARE_JOBS=2000 BENCH_COMPARE_PENDING=10000 bench/compare.sh   # a quicker run
@@ -14,7 +16,8 @@
 # BENCH_COMPARE_PENDING (100000), BENCH_COMPARE_WARMUP (0: with N, every system first delivers a
 # warm-up burst of N due at one instant, so the measured burst runs on JIT-compiled code, as on a
 # server that has delivered before; 0 measures the first burst of a fresh JVM),
-# BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss),
+# BENCH_COMPARE_LIMIT_S (120: a job not fired by then is a miss), BENCH_COMPARE_STEADY_RATE (100
+# jobs due per second; 0 skips the steady load), BENCH_COMPARE_STEADY_S (60 seconds of it),
 # BENCH_COMPARE_OUT (folder of the results, default target/compare), BENCH_COMPARE_PNG (default
 # $BENCH_COMPARE_OUT/burst.png), BENCH_HEAP (1g, for every system), and bench/run.sh's BENCH_PG_*.
 # Needs Maven (it resolves the peers' libraries once, bench/peers/pom.xml).
@@ -26,6 +29,8 @@ JOBS=${BENCH_COMPARE_JOBS:-10000}
 PENDING=${BENCH_COMPARE_PENDING:-100000}
 WARMUP=${BENCH_COMPARE_WARMUP:-0}
 LIMIT=${BENCH_COMPARE_LIMIT_S:-120}
+STEADY_RATE=${BENCH_COMPARE_STEADY_RATE:-100}
+STEADY_S=${BENCH_COMPARE_STEADY_S:-60}
 OUT=${BENCH_COMPARE_OUT:-$ROOT/target/compare}
 PNG=${BENCH_COMPARE_PNG:-$OUT/burst.png}
 SYSTEMS=${BENCH_COMPARE_SYSTEMS:-rappel db-scheduler quartz}
@@ -62,19 +67,23 @@ for db in $DBS; do
     echo "######## $system on $db"
     log=$OUT/$system-$db.log
     if [[ $system == rappel ]]; then
-      BENCH_DB=$db BENCH_HEAP=$HEAP "$ROOT/bench/run.sh" --scenarios burst --burst-spread-ms 0 \
+      scenarios=burst
+      if ((STEADY_RATE > 0)); then scenarios=burst,steady; fi
+      BENCH_DB=$db BENCH_HEAP=$HEAP "$ROOT/bench/run.sh" --scenarios "$scenarios" --burst-spread-ms 0 \
         --burst "$JOBS" --future "$PENDING" --max-wait-s "$LIMIT" --warmup-burst "$WARMUP" \
-        --lateness-csv "$OUT/rappel-$db.csv" 2>&1 | tee "$log" || true
+        --lateness-csv "$OUT/rappel-$db.csv" --steady-rate "$STEADY_RATE" --steady-seconds "$STEADY_S" \
+        --steady-csv "$OUT/rappel-$db-steady.csv" 2>&1 | tee "$log" || true
     else
       dir=$(mktemp -d "${TMPDIR:-/tmp}/peer-bench.XXXXXX")
       java "-Xmx$HEAP" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
         -cp "$PEERS/target/classes:$CP" PeerBench "$system" "$db" --jobs "$JOBS" --pending "$PENDING" --warmup "$WARMUP" \
         --limit-s "$LIMIT" --csv "$OUT/$system-$db.csv" --derby-dir "$dir/db" \
+        --steady-rate "$STEADY_RATE" --steady-seconds "$STEADY_S" --steady-csv "$OUT/$system-$db-steady.csv" \
         --pg-server "$PG_SERVER" --pg-database "$PG_DATABASE" --pg-user "$PG_USER" --pg-password "$PG_PASSWORD" \
         2>&1 | tee "$log" || true
       rm -rf "$dir"
     fi
-    grep -h '^BURST_RESULT' "$log" | sed "s/^/$db /" >>"$RESULTS" || echo "  ($system on $db gave no result)"
+    grep -h -E '^(BURST|STEADY)_RESULT' "$log" | sed "s/^/$db /" >>"$RESULTS" || echo "  ($system on $db gave no result)"
   done
 done
 

@@ -54,6 +54,13 @@ import org.quartz.impl.StdSchedulerFactory;
  * --threads N (20), --lead-s S (10: T is that long after the scheduler starts), --plan-s S (20:
  * time allowed to write the burst's rows), --warmup N (0: jobs of a warm-up burst first, due
  * warmup-lead-s before T), --warmup-lead-s S (60).
+ *
+ * <p>Steady load, after the burst (as Rappel's benchmark runs its steady scenario after its burst):
+ * --steady-rate R (0: none) jobs due per second for --steady-seconds S (60), one every 1000/R ms,
+ * the first --steady-lead-s (40) after their rows are written, on the same running scheduler with
+ * the same pending jobs; --steady-csv FILE (each fire: ms after the first due time, lateness ms).
+ * The lead is longer than Quartz's idle wait (30 s): rows written behind its back are seen at its
+ * next acquisition, so a shorter lead would count its sleep as lateness.
  */
 public class PeerBench {
   static final Map<String, String> OPTS =
@@ -75,12 +82,29 @@ public class PeerBench {
     OPTS.put("plan-s", "20");
     OPTS.put("warmup", "0");
     OPTS.put("warmup-lead-s", "60");
+    OPTS.put("steady-rate", "0");
+    OPTS.put("steady-seconds", "60");
+    OPTS.put("steady-lead-s", "40");
+    OPTS.put("steady-csv", "");
   }
 
   static AtomicLongArray fired;
   static final AtomicInteger duplicates = new AtomicInteger();
   static final AtomicInteger count = new AtomicInteger();
   static final AtomicInteger warmed = new AtomicInteger();
+  static AtomicLongArray steadyFired = new AtomicLongArray(0);
+  static final AtomicInteger steadyDuplicates = new AtomicInteger();
+  static final AtomicInteger steadyCount = new AtomicInteger();
+
+  /** Writes the steady load's rows (names s0, s1, ...), the first due at the given instant. */
+  interface SteadyRows {
+    void write(Instant start, int n, int rate) throws SQLException;
+  }
+
+  /** The due instant of the i-th job of a steady load of {@code rate} per second. */
+  static Instant steadyDue(Instant start, int i, int rate) {
+    return start.plusMillis((long) i * 1000 / rate);
+  }
 
   /** What every job does: note the instant it fired, once (a second fire is a duplicate). */
   static void record(String name) {
@@ -90,6 +114,15 @@ public class PeerBench {
     }
     if (name.startsWith("w")) {
       warmed.incrementAndGet(); // the warm-up burst, before T
+      return;
+    }
+    if (name.startsWith("s")) {
+      int i = Integer.parseInt(name.substring(1));
+      if (!steadyFired.compareAndSet(i, 0, System.currentTimeMillis())) {
+        steadyDuplicates.incrementAndGet();
+      } else {
+        steadyCount.incrementAndGet();
+      }
       return;
     }
     int i = Integer.parseInt(name.substring(1));
@@ -127,6 +160,8 @@ public class PeerBench {
     int pending = Integer.parseInt(OPTS.get("pending"));
     int threads = Integer.parseInt(OPTS.get("threads"));
     int warmup = Integer.parseInt(OPTS.get("warmup"));
+    int steadyRate = Integer.parseInt(OPTS.get("steady-rate"));
+    boolean steady = steadyRate > 0;
     fired = new AtomicLongArray(jobs);
     String url;
     if (db.equals("derby")) {
@@ -159,6 +194,7 @@ public class PeerBench {
     long setup0 = System.nanoTime();
     Instant t;
     Runnable stop;
+    SteadyRows steadyRows;
     if (system.equals("db-scheduler")) {
       runScript(ds, dbSchedulerTables(db));
       OneTimeTask<Void> task = Tasks.oneTime("burst").execute((inst, ctx) -> record(inst.getId()));
@@ -187,7 +223,11 @@ public class PeerBench {
       Instant warm = warmUpAt(t);
       copyRows(ds, "scheduled_tasks", "task_instance", "proto", warmup,
           i -> Map.of("task_instance", "w" + i, "execution_time", Timestamp.from(warm)));
-      deleteProto(ds, "DELETE FROM scheduled_tasks WHERE task_instance = 'proto'");
+      if (!steady) {
+        deleteProto(ds, "DELETE FROM scheduled_tasks WHERE task_instance = 'proto'");
+      } // else the steady rows are copied from it later; it stays pending a week ahead
+      steadyRows = (start, n, rate) -> copyRows(ds, "scheduled_tasks", "task_instance", "proto", n,
+          i -> Map.of("task_instance", "s" + i, "execution_time", Timestamp.from(steadyDue(start, i, rate))));
       t = startAndPlaceT(t, setup0);
       Instant tt = t;
       scheduler.start();
@@ -253,7 +293,19 @@ public class PeerBench {
             i -> parent ? Map.of("TRIGGER_NAME", "w" + i, "NEXT_FIRE_TIME", warm, "START_TIME", warm)
                 : Map.of("TRIGGER_NAME", "w" + i));
       }
-      scheduler.unscheduleJob(proto.getKey());
+      if (!steady) {
+        scheduler.unscheduleJob(proto.getKey());
+      } // else the steady rows are copied from it later; it stays pending a week ahead
+      steadyRows = (start, n, rate) -> {
+        for (String table : List.of("QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS")) {
+          boolean parent = table.equals("QRTZ_TRIGGERS");
+          copyRows(ds, table, "TRIGGER_NAME", "proto", n, i -> {
+            long at = steadyDue(start, i, rate).toEpochMilli();
+            return parent ? Map.of("TRIGGER_NAME", "s" + i, "NEXT_FIRE_TIME", at, "START_TIME", at)
+                : Map.of("TRIGGER_NAME", "s" + i);
+          });
+        }
+      };
       t = startAndPlaceT(t, setup0);
       scheduler.start();
       stop = () -> {
@@ -280,8 +332,33 @@ public class PeerBench {
       }
     }
     Thread.sleep(2000); // late duplicates
+    Instant steadyStart = null;
+    int steadyJobs = 0;
+    if (steady) {
+      steadyJobs = steadyRate * Integer.parseInt(OPTS.get("steady-seconds"));
+      steadyFired = new AtomicLongArray(steadyJobs);
+      steadyStart = Instant.now().plusSeconds(Long.parseLong(OPTS.get("steady-lead-s")))
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      System.out.printf("== %s, steady load: %d jobs due %d per second from S = %s%n", label, steadyJobs,
+          steadyRate, steadyStart);
+      steadyRows.write(steadyStart, steadyJobs, steadyRate);
+      System.out.printf("  rows written %d ms before S%n", steadyStart.toEpochMilli() - System.currentTimeMillis());
+      Instant steadyEnd = steadyDue(steadyStart, steadyJobs - 1, steadyRate).plusMillis(limitMs);
+      while (Instant.now().isBefore(steadyEnd) && steadyCount.get() < steadyJobs) {
+        Thread.sleep(100);
+      }
+      System.out.printf("  S%+.1f s: %d/%d fired%n", (System.currentTimeMillis() - steadyStart.toEpochMilli()) / 1000.0,
+          steadyCount.get(), steadyJobs);
+      Thread.sleep(2000); // late duplicates
+    }
     stop.run();
-    report(system, db, t, jobs);
+    Instant burstT = t;
+    report("BURST_RESULT", system, burstT, i -> burstT, fired, jobs, duplicates.get(), OPTS.get("csv"));
+    if (steady) {
+      Instant start = steadyStart;
+      report("STEADY_RESULT", system, start, i -> steadyDue(start, i, steadyRate), steadyFired, steadyJobs,
+          steadyDuplicates.get(), OPTS.get("steady-csv"));
+    }
     ds.close();
     System.exit(0);
   }
@@ -317,7 +394,13 @@ public class PeerBench {
     return t;
   }
 
-  static void report(String system, String db, Instant t, int jobs) throws IOException {
+  /**
+   * One result line (tag BURST_RESULT or STEADY_RESULT) and the CSV of the fires: a job's lateness
+   * is its fire time minus its due instant; a job fired more than limit-s after it was due is a
+   * miss. t is the first due instant, the origin of the CSV's first column.
+   */
+  static void report(String tag, String system, Instant t, IntFunction<Instant> dueOf, AtomicLongArray fired,
+      int jobs, int duplicates, String csvFile) throws IOException {
     long[] late = new long[jobs];
     int n = 0;
     long first = Long.MAX_VALUE;
@@ -326,25 +409,25 @@ public class PeerBench {
     long limit = Long.parseLong(OPTS.get("limit-s")) * 1000;
     for (int i = 0; i < jobs; i++) {
       long at = fired.get(i);
-      if (at != 0 && at - t.toEpochMilli() <= limit) {
-        long l = at - t.toEpochMilli();
+      long l = at - dueOf.apply(i).toEpochMilli();
+      if (at != 0 && l <= limit) {
         late[n++] = l;
         first = Math.min(first, at);
         lastFire = Math.max(lastFire, at);
-        csv.append(l).append(',').append(l).append('\n');
+        csv.append(at - t.toEpochMilli()).append(',').append(l).append('\n');
       }
     }
-    if (!OPTS.get("csv").isEmpty()) {
-      Files.writeString(Path.of(OPTS.get("csv")), csv);
+    if (!csvFile.isEmpty()) {
+      Files.writeString(Path.of(csvFile), csv);
     }
     long[] v = Arrays.copyOf(late, n);
     Arrays.sort(v);
     long early = Arrays.stream(v).filter(x -> x < 0).count();
     double span = n > 1 ? Math.max(0.001, (lastFire - first) / 1000.0) : 0.001;
     System.out.printf(Locale.ROOT,
-        "BURST_RESULT system=%s jobs=%d fired=%d p50=%d p99=%d max=%d min=%d early=%d duplicates=%d rate=%.0f%n",
-        system, jobs, n, rank(v, 50), rank(v, 99), n == 0 ? -1 : v[n - 1], n == 0 ? -1 : v[0], early,
-        duplicates.get(), n / span);
+        "%s system=%s jobs=%d fired=%d p50=%d p99=%d max=%d min=%d early=%d duplicates=%d rate=%.0f%n",
+        tag, system, jobs, n, rank(v, 50), rank(v, 99), n == 0 ? -1 : v[n - 1], n == 0 ? -1 : v[0], early,
+        duplicates, n / span);
   }
 
   static long rank(long[] sorted, double p) {
