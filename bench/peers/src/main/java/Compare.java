@@ -83,7 +83,7 @@ public class Compare {
       System.out.printf("%nSteady load on %s: jobs due one after the other at a constant rate, after the burst;"
           + " lateness = fire time - due time (ms)%n", db);
     }
-    String fmt = "%-14s %8s %8s %8s %8s %8s %7s %7s %8s %10s%n";
+    String fmt = "%-14s %13s %8s %8s %8s %8s %7s %7s %8s %10s%n";
     System.out.printf(fmt, "system", "fired", "p50", "p99", "max", "min", "early", "missed", "dupl.",
         burst ? "rate/s" : "");
     Run rappel = null;
