@@ -38,6 +38,8 @@ PG_SERVER=${BENCH_PG_SERVER:-localhost:5432}
 PG_DATABASE=${BENCH_PG_DATABASE:-rappel_bench}
 PG_USER=${BENCH_PG_USER:-rappel}
 PG_PASSWORD=${BENCH_PG_PASSWORD:-rappel}
+# the commit measured, read before the runs (a commit made while they run would be misreported)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
 : >"$RESULTS"
@@ -88,5 +90,5 @@ for db in $DBS; do
 done
 
 echo
-echo "######## Side by side (machine: $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+echo "######## Side by side (machine: $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg), commit $COMMIT)"
 java -Djava.awt.headless=true -cp "$PEERS/target/classes:$CP" Compare "$RESULTS" "$OUT" "$PNG"
