@@ -18,8 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -619,6 +621,38 @@ class EngineIT {
                           .longValue())
                   .isEqualTo(second);
             });
+  }
+
+  @Test
+  void a_rehearsed_delivery_changes_nothing_and_the_burst_is_then_delivered_once_each() {
+    long queue = queue("{}"); // no members: callbacks stay QUEUED once delivered
+    Instant at = serverNow().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(callbackAt(queue, at, ""));
+    }
+    Map<Long, List<String>> before = new HashMap<>();
+    ids.forEach(id -> before.put(id, events(callback(id))));
+
+    assertThat(api.post("/api/v1/test/engine/rehearse?by=" + at + "&size=41", null).body())
+        .as("fewer than the burst size: nothing to rehearse")
+        .isEqualTo("none");
+    String rehearsed = api.post("/api/v1/test/engine/rehearse?by=" + at + "&size=40", null).body();
+    assertThat(rehearsed).startsWith(at + " ");
+    assertThat(Integer.parseInt(rehearsed.split(" ")[1])).isGreaterThanOrEqualTo(40);
+    for (long id : ids) {
+      JsonObject callback = callback(id);
+      assertThat(callback.getString("state")).as("after the rehearsal").isEqualTo("SCHEDULED");
+      assertThat(events(callback)).as("history after the rehearsal").isEqualTo(before.get(id));
+    }
+
+    advance(121);
+    for (long id : ids) {
+      awaitState(id, "QUEUED");
+      JsonObject callback = callback(id);
+      assertThat(events(callback).stream().filter("QUEUED"::equals)).hasSize(1);
+      assertThat(eventAt(callback, "QUEUED")).isAfterOrEqualTo(at);
+    }
   }
 
   @Test

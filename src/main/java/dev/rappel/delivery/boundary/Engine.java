@@ -11,6 +11,8 @@ import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.DueDelivery;
 import dev.rappel.delivery.control.EngineMetrics;
 import dev.rappel.queue.entity.CallbackMode;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ public class Engine {
 
   @Inject Clock clock;
 
+  @Resource SessionContext context;
+
   @Inject DueCallbacks due;
 
   @Inject DueDelivery delivery;
@@ -57,6 +61,26 @@ public class Engine {
   /** Readies the bulk delivery path, so the first burst after start runs as fast as the next. */
   public void prepareDelivery() {
     delivery.prepare();
+  }
+
+  /**
+   * The first due instant of a burst of at least {@code size} callbacks coming due between {@code
+   * from} and {@code to}, if one is coming.
+   */
+  public Optional<Instant> burstComing(Instant from, Instant to, int size) {
+    return delivery.burstComing(from, to, size);
+  }
+
+  /**
+   * Writes one delivery batch of the callbacks coming due by {@code by} and rolls it back: the
+   * first burst after start then runs on code the JIT compiler has compiled for it, instead of
+   * paying for those compilations while its callbacks wait. Nothing of it commits: no state, no
+   * history row, no event.
+   */
+  public int rehearseDelivery(Instant by) {
+    int claimed = delivery.deliver(by, DELIVERY_BATCH).claimed();
+    context.setRollbackOnly();
+    return claimed;
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -148,6 +149,33 @@ public class DueDelivery {
     } catch (SQLException e) {
       throw new PersistenceException("Could not prepare bulk delivery: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The first due instant of a group of at least {@code size} callbacks waiting for a time after
+   * {@code from} and by {@code to}, if there is one: a burst the engine can see coming. Reads at
+   * most {@code size} entries of the (state, due_at) index per waiting state.
+   */
+  public Optional<Instant> burstComing(Instant from, Instant to, int size) {
+    List<Long> dues = new ArrayList<>();
+    for (CallbackState waiting : CallbackState.WAITING_FOR_TIME) {
+      dues.addAll(
+          em.createQuery(
+                  "SELECT c.dueAt FROM Callback c WHERE c.state = :state AND c.dueAt > :from"
+                      + " AND c.dueAt <= :to ORDER BY c.dueAt",
+                  Instant.class)
+              .setParameter("state", waiting)
+              .setParameter("from", from)
+              .setParameter("to", to)
+              .setMaxResults(size)
+              .getResultStream()
+              .map(Instant::toEpochMilli)
+              .toList());
+    }
+    if (dues.size() < size) {
+      return Optional.empty();
+    }
+    return dues.stream().min(Long::compare).map(Instant::ofEpochMilli);
   }
 
   /** Delivers up to {@code limit} callbacks due at {@code now}, oldest due first. */

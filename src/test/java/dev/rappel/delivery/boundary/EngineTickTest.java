@@ -36,4 +36,19 @@ class EngineTickTest {
   void tick_without_an_armed_wake_up_runs_a_pass() {
     assertFalse(EngineTick.leavesTickTo(null, T));
   }
+
+  @Test
+  void a_rehearsal_writes_batches_until_it_has_written_enough() {
+    assertTrue(EngineTick.rehearsesAnother(0, T.minusSeconds(10), T));
+    assertTrue(
+        EngineTick.rehearsesAnother(EngineTick.REHEARSAL_BATCHES - 1, T.minusSeconds(10), T));
+    assertFalse(EngineTick.rehearsesAnother(EngineTick.REHEARSAL_BATCHES, T.minusSeconds(10), T));
+  }
+
+  @Test
+  void a_rehearsal_stops_before_the_burst_comes_due() {
+    assertTrue(EngineTick.rehearsesAnother(3, T.minusMillis(2001), T));
+    assertFalse(EngineTick.rehearsesAnother(3, T.minusSeconds(2), T));
+    assertFalse(EngineTick.rehearsesAnother(0, T.plusSeconds(1), T));
+  }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,22 @@ public class TestEngineResource {
   @Produces(MediaType.TEXT_PLAIN)
   public String reserveThenOffQueue(@QueryParam("agentId") long agentId) {
     return String.valueOf(steps.reserveThenGoOffQueue(agentId));
+  }
+
+  /**
+   * Rehearses the delivery of the callbacks due by {@code by} if at least {@code size} come due in
+   * the second before it, as a pass does before a burst: "none", or the burst's first due instant
+   * and how many rows the rolled-back batch read.
+   */
+  @POST
+  @Path("rehearse")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String rehearse(@QueryParam("by") String by, @QueryParam("size") int size) {
+    Instant at = Instant.parse(by);
+    return engine
+        .burstComing(at.minusSeconds(1), at, size)
+        .map(first -> first + " " + engine.rehearseDelivery(at))
+        .orElse("none");
   }
 
   @Resource ManagedExecutorService executor;
