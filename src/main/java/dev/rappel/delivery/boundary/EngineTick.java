@@ -215,27 +215,34 @@ public class EngineTick {
    */
   private void rehearseIfBurstComing() {
     Instant now = clock.instant();
+    Instant horizon = now.plus(REHEARSAL_LOOK_AHEAD);
     Optional<Instant> burst =
-        engine.burstComing(
-            now.plus(REHEARSAL_MARGIN), now.plus(REHEARSAL_LOOK_AHEAD), REHEARSED_BURST);
+        engine.burstComing(now.plus(REHEARSAL_MARGIN), horizon, REHEARSED_BURST);
     if (burst.isEmpty()) {
       return;
     }
     warm = true;
     int batches = 0;
+    // the batches take the first rows coming due by the horizon, a burst spread over seconds too;
+    // none starts close to the first of them
+    while (rehearsesAnother(batches, clock.instant(), burst.get()) && rehearse(horizon)) {
+      batches++;
+      deliverAllDue();
+    }
+    LOG.info(
+        String.format(
+            "Rehearsed the first burst (first due %s): %d batches in %d ms",
+            burst.get(), batches, Duration.between(now, clock.instant()).toMillis()));
+  }
+
+  private boolean rehearse(Instant horizon) {
     try {
-      while (rehearsesAnother(batches, clock.instant(), burst.get())) {
-        engine.rehearseDelivery(burst.get());
-        batches++;
-        deliverAllDue();
-      }
-      LOG.info(
-          String.format(
-              "Rehearsed the first burst (due %s): %d batches in %d ms",
-              burst.get(), batches, Duration.between(now, clock.instant()).toMillis()));
+      engine.rehearseDelivery(horizon);
+      return true;
     } catch (RuntimeException e) {
       // a rehearsal changes nothing; the burst is delivered either way
       LOG.log(Level.FINE, "Delivery rehearsal stopped", e);
+      return false;
     }
   }
 
