@@ -157,7 +157,7 @@ public class DueDelivery {
    * most {@code size} entries of the (state, due_at) index per waiting state.
    */
   public Optional<Instant> burstComing(Instant from, Instant to, int size) {
-    List<Long> dues = new ArrayList<>();
+    List<Instant> dues = new ArrayList<>();
     for (CallbackState waiting : CallbackState.WAITING_FOR_TIME) {
       dues.addAll(
           em.createQuery(
@@ -168,14 +168,12 @@ public class DueDelivery {
               .setParameter("from", from)
               .setParameter("to", to)
               .setMaxResults(size)
-              .getResultStream()
-              .map(Instant::toEpochMilli)
-              .toList());
+              .getResultList());
     }
     if (dues.size() < size) {
       return Optional.empty();
     }
-    return dues.stream().min(Long::compare).map(Instant::ofEpochMilli);
+    return dues.stream().min(Instant::compareTo);
   }
 
   /** Delivers up to {@code limit} callbacks due at {@code now}, oldest due first. */
