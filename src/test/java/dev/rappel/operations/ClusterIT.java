@@ -272,6 +272,9 @@ class ClusterIT {
         assertThat(median)
             .as("a step of node A on node B's stream, median ms")
             .isLessThanOrEqualTo(1000);
+        assertThat(Files.readString(pair.dir.resolve("b.log")))
+            .as("node B relayed every step it received")
+            .doesNotContain("Could not relay");
       }
 
       // 100 callbacks due at one instant, 10 agents, both engines routing at once

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -120,6 +123,14 @@ public class ClusterEvents {
   private ITopic<String> topic;
   private UUID listener;
 
+  /**
+   * One thread of its own re-fires what arrives, in the order it arrived: a pool would let a later
+   * message overtake an earlier one. It is started with the application, on one of its threads: a
+   * managed thread made from a grid thread has none of the application's context, and firing an
+   * event there failed ("CDI is not available").
+   */
+  private ThreadPoolExecutor relay;
+
   /** Joins the topic when the application starts, not when the first step is published. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     // the observer's only purpose: instantiating the bean runs join()
@@ -131,6 +142,15 @@ public class ClusterEvents {
         .ifPresent(
             grid -> {
               hazelcast = grid;
+              relay =
+                  new ThreadPoolExecutor(
+                      1,
+                      1,
+                      0,
+                      TimeUnit.SECONDS,
+                      new LinkedBlockingQueue<>(),
+                      executors.threadFactory());
+              relay.prestartCoreThread();
               topic = grid.getTopic(TOPIC);
               listener = topic.addMessageListener(this::received);
             });
@@ -144,6 +164,9 @@ public class ClusterEvents {
       } catch (RuntimeException gone) {
         // the grid shuts down with the server
       }
+    }
+    if (relay != null) {
+      relay.shutdownNow();
     }
   }
 
@@ -164,7 +187,10 @@ public class ClusterEvents {
     } catch (RuntimeException e) {
       // the steps are committed and their own instance has them; others miss them, as a stream
       // that lost its connection would
-      LOG.log(Level.FINE, "Could not publish steps to the cluster", e);
+      LOG.log(
+          Level.WARNING,
+          "Could not publish {0} step(s) to the cluster: {1}",
+          new Object[] {recorded.steps().size(), e.toString()});
     }
   }
 
@@ -182,8 +208,20 @@ public class ClusterEvents {
     if (origin.equals(steps.origin()) || steps.steps() == null) {
       return;
     }
-    // listeners run on the grid's threads: hand the work to the server's executor, in order
-    executors.executor().submit(() -> steps.steps().forEach(wire -> relayed.fire(wire.change())));
+    // listeners run on the grid's threads: hand the work over, in order
+    relay.execute(() -> fire(steps));
+  }
+
+  private void fire(Steps steps) {
+    try {
+      steps.steps().forEach(wire -> relayed.fire(wire.change()));
+    } catch (RuntimeException e) {
+      // this instance's streams miss these steps, as a stream that lost its connection would
+      LOG.log(
+          Level.WARNING,
+          "Could not relay " + steps.steps().size() + " step(s) from another instance",
+          e);
+    }
   }
 
   private static Optional<HazelcastInstance> grid() {
