@@ -123,6 +123,9 @@ public class ClusterEvents {
   private ITopic<String> topic;
   private UUID listener;
 
+  /** Messages waiting to be relayed, at most; beyond that, one is dropped (and logged). */
+  static final int RELAY_BACKLOG = 10_000;
+
   /**
    * One thread of its own re-fires what arrives, in the order it arrived: a pool would let a later
    * message overtake an earlier one. It is started with the application, on one of its threads: a
@@ -148,8 +151,14 @@ public class ClusterEvents {
                       1,
                       0,
                       TimeUnit.SECONDS,
-                      new LinkedBlockingQueue<>(),
-                      executors.threadFactory());
+                      new LinkedBlockingQueue<>(RELAY_BACKLOG),
+                      executors.threadFactory(),
+                      (dropped, pool) ->
+                          // a stream that reconnects with Last-Event-ID reads what it missed
+                          LOG.log(
+                              Level.WARNING,
+                              "Dropped a cluster event: {0} are waiting to be relayed",
+                              pool.getQueue().size()));
               relay.prestartCoreThread();
               topic = grid.getTopic(TOPIC);
               listener = topic.addMessageListener(this::received);
