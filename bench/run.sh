@@ -187,7 +187,10 @@ sleep 5
 echo "Idle after the run: RSS $(rss_mib "$SERVER_PID") MiB, -Xmx$HEAP"
 if command -v jcmd >/dev/null && kill -0 "$SERVER_PID" 2>/dev/null; then
   jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
-  echo "After a full GC: $(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -iE 'heap' | sed 's/^ *//'); RSS $(rss_mib "$SERVER_PID") MiB"
+  # the heap's line under G1, one line per generation under the parallel and serial collectors
+  heap=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -iE '(heap|gen|generation) +total' |
+    sed 's/ *\[.*//; s/^ *//; s/  */ /g' | paste -sd ';' - || true)
+  echo "After a full GC: $heap; RSS $(rss_mib "$SERVER_PID") MiB"
 fi
 if grep -qiE 'SEVERE|OutOfMemory' "$LOG"; then
   echo "Server log errors (first 10):"
