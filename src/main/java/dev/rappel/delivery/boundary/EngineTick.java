@@ -74,8 +74,11 @@ public class EngineTick {
   /** No rehearsal batch starts this close to the burst, so none holds its rows at its time. */
   static final Duration REHEARSAL_MARGIN = Duration.ofSeconds(2);
 
-  /** Batches written and rolled back: about what the JIT compiler needs to see (measured). */
-  static final int REHEARSAL_BATCHES = 10;
+  /**
+   * Batches written and rolled back: about what the JIT compiler needs to see (measured: with ten,
+   * the first batches of a cold burst still came 100-130 ms apart; with twenty, 30-60 ms).
+   */
+  static final int REHEARSAL_BATCHES = 20;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
