@@ -76,8 +76,8 @@ public class EngineTick {
 
   /**
    * Batches written and rolled back: about what the JIT compiler needs to see (measured: with ten,
-   * the first batches of a cold burst still came about 100 ms apart, and five cold bursts of 10,000
-   * on two cores took 826-1,047 ms; with twenty, 650-887 ms).
+   * the first batches of a cold burst still came about 100 ms apart, and eight cold bursts of
+   * 10,000 on two cores took 826-1,219 ms; with twenty, five took 650-887 ms).
    */
   static final int REHEARSAL_BATCHES = 20;
 
