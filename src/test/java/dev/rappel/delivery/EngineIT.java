@@ -824,14 +824,37 @@ class EngineIT {
   @Test
   void metrics_show_deliveries_lateness_and_overdue_callbacks() {
     long queue = queue("{}");
+    double delivered = metric("rappel_deliveries_total");
+    double measured = metric("rappel_delivery_lateness_seconds_count");
     long id = callbackAt(queue, serverNow().plusSeconds(2), "");
     awaitState(id, "QUEUED");
+    // counted once the delivery's transaction has committed
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(metric("rappel_deliveries_total")).isGreaterThan(delivered);
+              assertThat(metric("rappel_delivery_lateness_seconds_count")).isGreaterThan(measured);
+            });
     String metrics = api.send("GET", "/metrics", null, null).body();
     assertThat(metrics)
         .contains("rappel_deliveries")
         .contains("rappel_delivery_lateness")
         .contains("rappel_callbacks_overdue")
         .contains("rappel_webhook_deliveries");
+  }
+
+  /**
+   * The sum of the samples of a metric (a pattern of its name) in the Prometheus text of {@code
+   * /metrics}, 0 if absent, with or without the scope's prefix ({@code application_}).
+   */
+  private double metric(String pattern) {
+    return api.send("GET", "/metrics", null, null)
+        .body()
+        .lines()
+        .filter(line -> line.matches("(application_)?" + pattern + "[{ ].*"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test

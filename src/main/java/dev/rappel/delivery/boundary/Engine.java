@@ -6,6 +6,7 @@ import dev.rappel.callback.entity.Callback;
 import dev.rappel.callback.entity.CallbackChanged;
 import dev.rappel.callback.entity.DialOutcome;
 import dev.rappel.callback.entity.StepsRecorded;
+import dev.rappel.delivery.control.DeliveredBatch;
 import dev.rappel.delivery.control.DialQueued;
 import dev.rappel.delivery.control.DueCallbacks;
 import dev.rappel.delivery.control.DueDelivery;
@@ -50,6 +51,8 @@ public class Engine {
 
   @Inject Event<DialQueued> dialsQueued;
 
+  @Inject Event<DeliveredBatch> deliveredBatches;
+
   @Inject EngineMetrics metrics;
 
   @Inject ComplianceGate compliance;
@@ -74,11 +77,13 @@ public class Engine {
   /**
    * Writes one delivery batch of the callbacks coming due by {@code by} and rolls it back: the
    * first burst after start then runs on code the JIT compiler has compiled for it, instead of
-   * paying for those compilations while its callbacks wait. Nothing of it commits: no state, no
-   * history row, no event.
+   * paying for those compilations while its callbacks wait. It runs the very code of {@link
+   * #deliverDue}, steps handed over included, so nothing of a delivery's path in this transaction
+   * is left cold. Nothing of it commits: no state, no history or outbox row; and nothing that waits
+   * for a commit hears of it: no event stream, desk, cluster or metric.
    */
   public int rehearseDelivery(Instant by) {
-    int claimed = delivery.deliver(by, DELIVERY_BATCH).claimed();
+    int claimed = deliver(by);
     context.setRollbackOnly();
     return claimed;
   }
@@ -88,18 +93,21 @@ public class Engine {
    * read: a full batch means more may be waiting.
    */
   public int deliverDue() {
-    Instant now = clock.instant();
+    return deliver(clock.instant());
+  }
+
+  private int deliver(Instant now) {
     DueDelivery.Batch batch = delivery.deliver(now, DELIVERY_BATCH);
+    if (batch.delivered().isEmpty()) {
+      return batch.claimed();
+    }
     List<CallbackChanged> steps =
         batch.delivered().stream().map(delivered -> delivered.event(now)).toList();
     // the bulk path writes no entity, so it hands over its steps itself, as one batch: to what
     // commits with it (the webhook outbox, in one batched INSERT) and to the announcements
-    if (!steps.isEmpty()) {
-      recorded.fire(new StepsRecorded(steps));
-    }
-    for (DueDelivery.Delivered delivered : batch.delivered()) {
-      metrics.delivered(delivered.lateness(now));
-    }
+    recorded.fire(new StepsRecorded(steps));
+    // counted once committed: a batch that rolls back delivered nothing
+    deliveredBatches.fire(new DeliveredBatch(now, batch.delivered()));
     return batch.claimed();
   }
 

@@ -3,8 +3,9 @@ package dev.rappel.delivery.control;
 import dev.rappel.callback.entity.DialOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -61,9 +62,14 @@ public class EngineMetrics {
         LongSupplier::getAsLong);
   }
 
-  public void delivered(Duration late) {
-    deliveries.inc();
-    lateness.update(Math.max(0, late.toMillis()));
+  /**
+   * Counts a batch once it has committed: one that rolled back (or was rehearsed) delivered none.
+   */
+  void delivered(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveredBatch batch) {
+    for (DueDelivery.Delivered delivered : batch.delivered()) {
+      deliveries.inc();
+      lateness.update(Math.max(0, delivered.lateness(batch.at()).toMillis()));
+    }
   }
 
   public void engineFailed() {
