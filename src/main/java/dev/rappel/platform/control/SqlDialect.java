@@ -41,7 +41,12 @@ public class SqlDialect {
    * waiting: {@code FOR UPDATE SKIP LOCKED} where the database has it (Derby does not).
    */
   public String skipLocked() {
-    return "postgresql".equals(vendor) ? " FOR UPDATE SKIP LOCKED" : "";
+    return claimsSkipLocked() ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
+  /** Whether concurrent claimers skip each other's rows ({@link #skipLocked}) on this database. */
+  public boolean claimsSkipLocked() {
+    return "postgresql".equals(vendor);
   }
 
   /**
